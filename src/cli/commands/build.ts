@@ -1,0 +1,52 @@
+/** `sybilscope build`: logs in, ranked clusters out. */
+import { z } from 'zod';
+import { loadConfig } from '../../config/load.ts';
+import { build } from '../../pipeline.ts';
+import type { Command } from '../command.ts';
+import { createProgress } from '../progress.ts';
+import { clusterTable } from '../table.ts';
+
+export const BuildOptionsSchema = z
+  .object({
+    events: z.array(z.string()).min(1, 'needs at least one events file').describe('events file: JSONL or CSV, plain or gzip'),
+    accounts: z.array(z.string()).default([]).describe('accounts file: JSONL or CSV, plain or gzip'),
+    config: z.string().optional().describe('config file (JSON); see the Config section of the README'),
+    column: z.array(z.string()).default([]).describe('map a role to your column name: ROLE=COLUMN, e.g. key_id=api_key'),
+    seed: z.number().int().min(0).default(1).describe('seed for Louvain’s random order'),
+    resolution: z.number().positive().optional().describe('Louvain resolution (overrides the config)'),
+    minSize: z.number().int().min(2).optional().describe('smallest cluster reported, in keys (overrides the config)'),
+    out: z.string().min(1).default('out').describe('output folder, replaced atomically'),
+    top: z.number().int().min(0).default(10).describe('clusters shown in the closing table'),
+    quiet: z.boolean().default(false).describe('no progress and no table'),
+  })
+  .strict();
+
+export type BuildCliOptions = z.infer<typeof BuildOptionsSchema>;
+
+export const buildCommand: Command<typeof BuildOptionsSchema> = {
+  name: 'build',
+  summary: 'link API keys by shared evidence, cluster them and rank the clusters by risk',
+  usage: 'sybilscope build --events FILE... [--accounts FILE...] [--config FILE] [--seed N] --out DIR',
+  schema: BuildOptionsSchema,
+  async run(options, io) {
+    const cluster: Record<string, number> = {};
+    if (options.resolution !== undefined) cluster.resolution = options.resolution;
+    if (options.minSize !== undefined) cluster.minSize = options.minSize;
+    const config = await loadConfig(options.config, options.column, { cluster });
+    const progress = options.quiet ? undefined : createProgress(io);
+    const result = await build(
+      { events: options.events, accounts: options.accounts, config, configFile: options.config ?? null, seed: options.seed, out: options.out },
+      progress,
+    );
+    progress?.done();
+    if (!options.quiet) {
+      const { rows, keys, edges, clustering } = result.summary;
+      io.stdout(
+        `${rows.total.read} rows read: ${rows.total.accepted} accepted, ${rows.total.rejected} rejected, ${rows.total.blank} blank · ` +
+          `${keys} keys · ${edges.kept} edges · ${clustering.clusters} clusters → ${options.out}\n`,
+      );
+      io.stdout(clusterTable(result.clusters, options.top));
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,80 @@
+/**
+ * Why two keys are linked: per evidence type, the weight it contributed, how
+ * many values they share and the rarest few of them with their counts.
+ * Computed only for kept edges, by intersecting the keys' sorted value lists.
+ */
+import { EVIDENCE_TYPES, type EvidenceType } from '../config/schema.ts';
+import { coactive } from './coactivity.ts';
+import type { EdgeStore } from './edge-store.ts';
+import type { ValueTable } from './value-table.ts';
+
+export interface SharedValue {
+  value: string;
+  /** Distinct accounts holding the value across the whole input. */
+  accounts: number;
+  keys: number;
+  /** IP evidence only: the two keys used it within the co-activity window. */
+  coactive?: boolean;
+}
+
+export interface TypeEvidence {
+  weight: number;
+  shared: number;
+  values: SharedValue[];
+}
+
+export type EdgeEvidence = Partial<Record<EvidenceType, TypeEvidence>>;
+
+export function intersect(a: Int32Array, b: Int32Array): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      out.push(a[i]);
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return out;
+}
+
+function position(keys: Int32Array, key: number): number {
+  let lo = 0;
+  let hi = keys.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (keys[mid] === key) return mid;
+    if (keys[mid] < key) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+export function explainEdge(store: EdgeStore, slot: number, tables: ValueTable[], maxValues: number): EdgeEvidence {
+  const [i, j] = store.endpoints(slot);
+  const evidence: EdgeEvidence = {};
+  for (const table of tables) {
+    const t = EVIDENCE_TYPES.indexOf(table.type);
+    const weight = store.weights[t][slot];
+    if (weight === 0) continue;
+    const shared = intersect(table.keyValues[i], table.keyValues[j]);
+    const rarest = shared
+      .sort((a, b) => table.accounts[a] - table.accounts[b] || a - b)
+      .slice(0, maxValues)
+      .map((v): SharedValue => {
+        const out: SharedValue = { value: table.values[v], accounts: table.accounts[v], keys: table.keys[v].length };
+        const windows = table.windows?.[v];
+        if (windows) out.coactive = coactive(windows[position(table.keys[v], i)], windows[position(table.keys[v], j)]);
+        return out;
+      });
+    evidence[table.type] = { weight: round(weight), shared: shared.length, values: rarest };
+  }
+  return evidence;
+}
+
+/** Weights in output files: 6 significant decimals, so files stay readable and stable. */
+export function round(x: number): number {
+  return Math.round(x * 1e6) / 1e6;
+}

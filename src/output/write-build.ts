@@ -1,0 +1,67 @@
+/**
+ * The files of a build: clusters.json, assignments.csv, edges.jsonl,
+ * graph.json, summary.json and manifest.json (rejected.jsonl is streamed
+ * during ingest). Everything is sorted; JSON has a trailing newline.
+ */
+import type { Dataset } from '../aggregate/index.ts';
+import { EVIDENCE_TYPES } from '../config/schema.ts';
+import { explainEdge, round, type Linked } from '../link/index.ts';
+import { csvRow } from '../util/csv.ts';
+import type { AtomicDir } from './atomic-dir.ts';
+import { OUTPUT_VERSION, type Cluster } from './schemas.ts';
+
+export const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n';
+
+export async function writeClusters(dir: AtomicDir, clusters: Cluster[]): Promise<void> {
+  await dir.write('clusters.json', json({ version: OUTPUT_VERSION, clusters }));
+}
+
+/** Cluster id of each key index ('' for keys in no cluster). */
+export function clusterOfKey(data: Dataset, clusters: Cluster[]): string[] {
+  const index = new Map(data.keys.map((k, i) => [k.id, i]));
+  const of = new Array<string>(data.keys.length).fill('');
+  for (const c of clusters) for (const m of c.members) of[index.get(m)!] = c.id;
+  return of;
+}
+
+export async function writeAssignments(dir: AtomicDir, data: Dataset, clusterOf: string[]): Promise<void> {
+  const out = dir.lines('assignments.csv');
+  out.line('key_id,cluster_id');
+  for (let i = 0; i < data.keys.length; i++) out.line(csvRow([data.keys[i].id, clusterOf[i]]));
+  await out.close();
+}
+
+export async function writeEdges(dir: AtomicDir, data: Dataset, linked: Linked, clusterOf: string[], maxValues: number): Promise<void> {
+  const out = dir.lines('edges.jsonl');
+  for (const slot of linked.kept) {
+    const [i, j] = linked.store.endpoints(slot);
+    const cluster = clusterOf[i] !== '' && clusterOf[i] === clusterOf[j] ? clusterOf[i] : null;
+    const evidence = explainEdge(linked.store, slot, linked.tables, maxValues);
+    out.line(
+      JSON.stringify({ source: data.keys[i].id, target: data.keys[j].id, weight: round(linked.store.total(slot)), cluster, evidence }),
+    );
+  }
+  await out.close();
+}
+
+/** The kept graph in graphology's serialisation format, for the viewer. */
+export async function writeGraph(dir: AtomicDir, data: Dataset, linked: Linked, clusterOf: string[]): Promise<void> {
+  const inGraph = new Uint8Array(data.keys.length);
+  const edges = linked.kept.map((slot) => {
+    const [i, j] = linked.store.endpoints(slot);
+    inGraph[i] = inGraph[j] = 1;
+    const types = EVIDENCE_TYPES.filter((_, t) => linked.store.weights[t][slot] > 0);
+    return { source: data.keys[i].id, target: data.keys[j].id, attributes: { weight: round(linked.store.total(slot)), types } };
+  });
+  const nodes = data.keys.flatMap((k, i) =>
+    inGraph[i]
+      ? [{ key: k.id, attributes: { cluster: clusterOf[i] || null, account: accountOf(data, i), requests: k.requests } }]
+      : [],
+  );
+  await dir.write('graph.json', JSON.stringify({ attributes: {}, options: { type: 'undirected', multi: false, allowSelfLoops: false }, nodes, edges }) + '\n');
+}
+
+function accountOf(data: Dataset, i: number): string | null {
+  const a = data.keyAccount[i];
+  return a >= 0 ? data.accounts[a].id : null;
+}

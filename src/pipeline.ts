@@ -1,0 +1,111 @@
+/**
+ * The build, stage by stage: ingest → aggregate → link → cluster → score →
+ * write. Each stage lives in its own folder; this file only wires them and
+ * times them.
+ */
+import { Aggregator, type Dataset } from './aggregate/index.ts';
+import { cluster } from './cluster/index.ts';
+import type { Config } from './config/schema.ts';
+import { readInput } from './ingest/index.ts';
+import { link } from './link/index.ts';
+import type { FileStats, InputKind } from './model.ts';
+import { AtomicDir } from './output/atomic-dir.ts';
+import { describeInput, manifest, type InputEntry } from './output/manifest.ts';
+import type { Cluster } from './output/schemas.ts';
+import { buildSummary } from './output/summary.ts';
+import { clusterOfKey, json, writeAssignments, writeClusters, writeEdges, writeGraph } from './output/write-build.ts';
+import { scoreClusters } from './score/index.ts';
+
+export interface BuildOptions {
+  events: string[];
+  accounts: string[];
+  config: Config;
+  configFile: string | null;
+  seed: number;
+  out: string;
+}
+
+export interface Progress {
+  stage(name: string): void;
+  rows(read: number): void;
+}
+
+export interface BuildResult {
+  clusters: Cluster[];
+  summary: ReturnType<typeof buildSummary>;
+}
+
+export const STAGES = ['ingest', 'aggregate', 'link', 'cluster', 'score', 'write'] as const;
+
+export async function build(options: BuildOptions, progress?: Progress): Promise<BuildResult> {
+  const { config } = options;
+  const timings: Record<string, number> = {};
+  let clock = performance.now();
+  const stage = (name: (typeof STAGES)[number]) => {
+    const now = performance.now();
+    timings[name] = Math.round(now - clock);
+    clock = now;
+  };
+  const dir = await AtomicDir.create(options.out);
+  try {
+    progress?.stage('ingest');
+    const aggregator = new Aggregator(config.coactivity.windowMinutes * 60_000);
+    const rejected = dir.lines('rejected.jsonl');
+    const files: FileStats[] = [];
+    const inputs: InputEntry[] = [];
+    let rowsRead = 0;
+    const sink = {
+      event: (e: Parameters<Aggregator['addEvent']>[0]) => {
+        aggregator.addEvent(e);
+        if (++rowsRead % 50_000 === 0) progress?.rows(rowsRead);
+      },
+      account: (a: Parameters<Aggregator['addAccount']>[0]) => aggregator.addAccount(a),
+      reject: (r: { file: string; line: number; reason: string; raw: string }) => {
+        rejected.line(JSON.stringify({ file: r.file, line: r.line, reason: r.reason, raw: r.raw }));
+      },
+    };
+    const read = async (file: string, kind: InputKind) => {
+      const columns = config.columns[kind];
+      files.push(await readInput(file, kind, { ...config.ingest, columns }, sink));
+      inputs.push(await describeInput(file, kind));
+    };
+    for (const file of options.accounts) await read(file, 'accounts');
+    for (const file of options.events) await read(file, 'events');
+    await rejected.close();
+    stage('ingest');
+
+    progress?.stage('aggregate');
+    const data: Dataset = aggregator.finalize();
+    stage('aggregate');
+
+    progress?.stage('link');
+    const linked = link(data, config);
+    stage('link');
+
+    progress?.stage('cluster');
+    const edges = linked.kept.map((s) => linked.store.endpoints(s));
+    const weights = linked.kept.map((s) => linked.store.total(s));
+    const clustering = cluster(data.keys.length, edges, weights, config, options.seed);
+    stage('cluster');
+
+    progress?.stage('score');
+    const clusters = scoreClusters(clustering.clusters, data, linked.tables, config);
+    stage('score');
+
+    progress?.stage('write');
+    const clusterOf = clusterOfKey(data, clusters);
+    await writeClusters(dir, clusters);
+    await writeAssignments(dir, data, clusterOf);
+    await writeEdges(dir, data, linked, clusterOf, config.projection.maxEvidenceValues);
+    await writeGraph(dir, data, linked, clusterOf);
+    await dir.write('manifest.json', json(manifest(inputs, config, options.seed, options.configFile)));
+    stage('write');
+    const summary = buildSummary({ files, data, linked, clustering, clusters, timings });
+    await dir.write('summary.json', json(summary));
+    await dir.commit();
+    return { clusters, summary };
+  } catch (error) {
+    await dir.abort();
+    throw error;
+  }
+}
