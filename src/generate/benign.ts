@@ -4,9 +4,9 @@
  * account, many keys used by its own customers worldwide) and a university
  * eval lab (one /24, templated benchmark prompts).
  */
-import { pick, randInt, shuffle } from '../util/rng.ts';
+import { pick, randInt } from '../util/rng.ts';
 import { DAY_MS, newDomain, powerLaw, type PlanContext } from './context.ts';
-import { residentialIp } from './network.ts';
+import { distinctHosts, residentialIp } from './network.ts';
 import { COMMON_UAS } from './vocab.ts';
 
 export interface BenignStats {
@@ -15,18 +15,12 @@ export interface BenignStats {
   detail: string;
 }
 
-function hostsIn(ctx: PlanContext, prefix: string, n: number): string[] {
-  return shuffle(ctx.rng, Array.from({ length: 250 }, (_, i) => i + 2))
-    .slice(0, n)
-    .map((h) => `${prefix}.${h}`);
-}
-
 export function planCorporate(ctx: PlanContext, n: number): BenignStats {
   const { rng } = ctx;
   const domain = newDomain(ctx, (p) => `${p}-${pick(rng, ['logistics', 'insurance', 'pharma', 'retail', 'capital'])}.com`);
   const card = ctx.ids.card();
   const prefix = `${pick(rng, [38, 63, 64, 96, 199, 204, 208, 216])}.${randInt(rng, 256)}.${randInt(rng, 256)}`;
-  const [nat, ...others] = hostsIn(ctx, prefix, 6) as [string, ...string[]];
+  const [nat, ...others] = distinctHosts(prefix, 6, rng) as [string, ...string[]];
   const profile = ctx.profiles.get('office', -5);
   const tool = `${domain.split('-')[0]}-assistant/2.3.1`;
   let keys = 0;
@@ -101,7 +95,7 @@ export function planEvalLab(ctx: PlanContext, n: number): BenignStats {
   const { rng } = ctx;
   const domain = newDomain(ctx, (p) => `cs.${p}-university.edu`);
   const prefix = `${pick(rng, [128, 129, 130, 131, 134, 141, 147])}.${randInt(rng, 256)}.${randInt(rng, 256)}`;
-  const labIps = hostsIn(ctx, prefix, 5);
+  const labIps = distinctHosts(prefix, 5, rng);
   const profile = ctx.profiles.get('business', 1);
   let keys = 0;
   for (let i = 0; i < n; i++) {

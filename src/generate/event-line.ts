@@ -48,7 +48,7 @@ export class EventLineBuilder {
     if (ua === undefined) this.uaJson.set(key.userAgent, (ua = JSON.stringify(key.userAgent)));
 
     let prompt = this.prompts.make(key.prompt, rng);
-    if (key.hostilePrompt !== undefined) prompt = `${key.hostilePrompt} ${prompt}`;
+    if (key.hostilePrompt !== undefined) prompt = `${JSON.stringify(key.hostilePrompt).slice(1, -1)} ${prompt}`;
     let model: string;
     let input = Math.ceil(prompt.length / 4);
     let output: number;
@@ -79,7 +79,7 @@ export class EventLineBuilder {
     const tail = rng() < 0.25 ? `,"region":"${pick(rng, REGIONS)}"}` : '}';
     return (
       `{"timestamp":${ts},"key_id":"${key.id}",${account}"ip":"${ip}","user_agent":${ua},"model":"${model}",` +
-      `"prompt":${JSON.stringify(prompt)},"input_tokens":${input},"output_tokens":${output}${tail}`
+      `"prompt":"${prompt}","input_tokens":${input},"output_tokens":${output}${tail}`
     );
   }
 }

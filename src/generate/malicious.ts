@@ -9,7 +9,7 @@
 import { FREEMAIL_DOMAINS } from '../config/schema.ts';
 import { pick, randInt, shuffle } from '../util/rng.ts';
 import { DAY_MS, HOUR_MS, newDomain, sample, type PlanContext } from './context.ts';
-import { residentialIp } from './network.ts';
+import { distinctHosts, residentialIp } from './network.ts';
 import { COMMON_UAS, RING_UAS } from './vocab.ts';
 
 export interface RingStats {
@@ -81,8 +81,7 @@ export function planCovertRing(ctx: PlanContext, n: number): CovertStats {
   const { rng } = ctx;
   const cards = [ctx.ids.card(), ctx.ids.card(), ctx.ids.card()];
   const prefix = `${pick(rng, [45, 91, 194, 5, 185])}.${randInt(rng, 256)}.${randInt(rng, 256)}`;
-  const hosts = shuffle(rng, Array.from({ length: 240 }, (_, i) => i + 10)).slice(0, 16);
-  const pool = hosts.map((h) => `${prefix}.${h}`);
+  const pool = distinctHosts(prefix, 16, rng);
   const profile = ctx.profiles.get('sessions', 3);
   let keys = 0;
   for (let i = 0; i < n; i++) {

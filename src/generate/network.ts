@@ -3,7 +3,7 @@
  * several unrelated customers, mobile carrier pools, cloud NAT and VPN exit
  * hubs, and helpers to draw IPv4 and IPv6 addresses from them.
  */
-import { pick, randInt, type Rng } from '../util/rng.ts';
+import { pick, randInt, shuffle, type Rng } from '../util/rng.ts';
 import { RESIDENTIAL_FIRST_OCTETS } from './vocab.ts';
 
 const hex = (rng: Rng) => randInt(rng, 0x10000).toString(16);
@@ -16,6 +16,13 @@ export function residentialPrefix(rng: Rng): string {
 /** A host address inside a /24 given by its first three octets. */
 export function hostIn(prefix: string, rng: Rng): string {
   return `${prefix}.${2 + randInt(rng, 252)}`;
+}
+
+/** `n` distinct host addresses in a /24 given by its first three octets. */
+export function distinctHosts(prefix: string, n: number, rng: Rng): string[] {
+  return shuffle(rng, Array.from({ length: 250 }, (_, i) => i + 2))
+    .slice(0, n)
+    .map((h) => `${prefix}.${h}`);
 }
 
 /** First three hextets of a random /48 under `top` (e.g. `2a02`). */

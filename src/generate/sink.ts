@@ -1,7 +1,8 @@
 /**
  * A buffered line writer to a file, optionally gzip-compressed. Lines are
- * joined into ~1 MB chunks; the caller awaits `flush()` when `full` so disk
- * backpressure bounds memory.
+ * encoded straight into ~1 MB buffers (no intermediate join); a full buffer
+ * is handed to the stream and the caller awaits `flush()` when `full`, so
+ * disk backpressure bounds memory.
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
@@ -9,11 +10,12 @@ import { pipeline } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import { createGzip } from 'node:zlib';
 
-const CHUNK_CHARS = 1 << 20;
+const CHUNK_BYTES = 1 << 20;
 
 export class LineSink {
-  private parts: string[] = [];
-  private size = 0;
+  private buf = Buffer.allocUnsafe(CHUNK_BYTES);
+  private used = 0;
+  private waiting = false;
   private readonly head: Writable;
   private readonly done: Promise<void>;
 
@@ -27,29 +29,44 @@ export class LineSink {
       this.head = file;
       this.done = once(file, 'close').then(() => undefined);
     }
-    // Errors surface through `done` or the awaited drain; keep them from being unhandled meanwhile.
+    // Errors surface through `done` (awaited in flush and close); keep them from being unhandled meanwhile.
     this.done.catch(() => undefined);
   }
 
+  /** Appends `line` and a newline. */
   push(line: string): void {
-    this.parts.push(line);
-    this.size += line.length + 1;
+    const worst = line.length * 3 + 1;
+    if (this.used + worst > this.buf.length) this.handOff(Math.max(CHUNK_BYTES, worst));
+    this.used += this.buf.write(line, this.used);
+    this.buf[this.used++] = 10;
   }
 
+  /** True when the caller should `await flush()`. */
   get full(): boolean {
-    return this.size >= CHUNK_CHARS;
+    return this.waiting || this.used >= CHUNK_BYTES >> 1;
+  }
+
+  private handOff(nextSize = CHUNK_BYTES): void {
+    if (this.used > 0 && !this.head.write(this.buf.subarray(0, this.used))) this.waiting = true;
+    this.buf = Buffer.allocUnsafe(nextSize);
+    this.used = 0;
   }
 
   async flush(): Promise<void> {
-    if (this.parts.length === 0) return;
-    const chunk = this.parts.join('\n') + '\n';
-    this.parts = [];
-    this.size = 0;
-    if (!this.head.write(chunk)) await Promise.race([once(this.head, 'drain'), this.done]);
+    this.handOff();
+    if (this.waiting) {
+      await Promise.race([once(this.head, 'drain'), this.done]);
+      this.waiting = false;
+    }
+  }
+
+  /** Abandons the file after an error. */
+  destroy(): void {
+    this.head.destroy();
   }
 
   async close(): Promise<void> {
-    await this.flush();
+    this.handOff();
     this.head.end();
     await this.done;
   }

@@ -2,6 +2,9 @@
  * Prompt text. A pool of random sentences is drawn once from the seeded rng;
  * prompts are a frame (popular, ring, covert or benchmark) plus fillings
  * picked from the pool, so text varies while staying cheap to produce.
+ * Every piece is free of quotes, backslashes and control characters, so a
+ * prompt can go inside a JSON string literal as it is (a line break is
+ * written pre-escaped, as backslash-n): the hot loop skips JSON.stringify.
  */
 import { pick, randInt, type Rng } from '../util/rng.ts';
 import type { PromptStyle } from './types.ts';
@@ -37,6 +40,7 @@ export class PromptMaker {
     return clamp(s);
   }
 
+  /** A prompt, already escaped for a JSON string literal. */
   make(style: PromptStyle, rng: Rng): string {
     switch (style) {
       case 'ring':
@@ -93,7 +97,7 @@ export class PromptMaker {
     const q = pick(rng, this.pool).slice(0, -1);
     const opt = () => pick(rng, WORDS) + ' ' + pick(rng, WORDS);
     return clamp(
-      `Question: ${q}? A) ${opt()} B) ${opt()} C) ${opt()} D) ${opt()}\nAnswer with the letter of the correct option.`,
+      `Question: ${q}? A) ${opt()} B) ${opt()} C) ${opt()} D) ${opt()}\\nAnswer with the letter of the correct option.`,
     );
   }
 }

@@ -4,6 +4,7 @@
  * are read with own-property checks and extras go into null-prototype
  * objects (`__proto__` or `constructor` are plain names there).
  */
+import { ACCOUNT_ROLES, EVENT_ROLES, type InputKind } from '../model.ts';
 
 /** Role → column name; an unmapped role reads the column named like itself. */
 export function roleColumns(roles: readonly string[], columns: Partial<Record<string, string>>): string[] {
@@ -24,24 +25,60 @@ function depthExceeds(value: unknown, depth: number): boolean {
   return false;
 }
 
+type Obj = Record<string, unknown>;
+
+/** Role cells keyed by role, as one fixed-shape literal per kind (the hot path); `get(i)` reads role i of ROLES order. */
+const CELLS: Record<InputKind, (get: (i: number) => unknown) => Obj> = {
+  events: (get) => ({
+    timestamp: get(0),
+    key_id: get(1),
+    account_id: get(2),
+    ip: get(3),
+    user_agent: get(4),
+    model: get(5),
+    prompt: get(6),
+    input_tokens: get(7),
+    output_tokens: get(8),
+  }),
+  accounts: (get) => ({
+    account_id: get(0),
+    payment_fingerprint: get(1),
+    email_domain: get(2),
+    created_at: get(3),
+    signup_ip: get(4),
+    country: get(5),
+  }),
+};
+for (const [kind, roles] of [['events', EVENT_ROLES], ['accounts', ACCOUNT_ROLES]] as const) {
+  if (Object.keys(CELLS[kind](() => 0)).join() !== roles.join()) throw new Error(`CELLS.${kind} is out of step with the model`);
+}
+
 /** Reads role cells and extras out of parsed JSON objects. */
 export class JsonRowMapper {
   private readonly roleSet: Set<string>;
+  /** Column names that an object inherits (`constructor`, `__proto__`…) need an own-property check. */
+  private readonly inherited: boolean[];
+  private obj: Obj = {};
+  private readonly get = (i: number): unknown => {
+    const col = this.cols[i];
+    return this.inherited[i] && !hasOwn(this.obj, col) ? undefined : this.obj[col];
+  };
+  private readonly build: (get: (i: number) => unknown) => Obj;
 
   constructor(
-    private readonly roles: readonly string[],
+    kind: InputKind,
     private readonly cols: readonly string[],
   ) {
     this.roleSet = new Set(cols);
+    this.inherited = cols.map((col) => col in Object.prototype);
+    this.build = CELLS[kind];
   }
 
   /** Role cells of `obj`, keyed by role. */
-  cells(obj: Record<string, unknown>): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    for (let i = 0; i < this.roles.length; i++) {
-      const col = this.cols[i];
-      out[this.roles[i]] = hasOwn(obj, col) ? obj[col] : undefined;
-    }
+  cells(obj: Obj): Obj {
+    this.obj = obj;
+    const out = this.build(this.get);
+    this.obj = {};
     return out;
   }
 

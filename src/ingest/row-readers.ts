@@ -39,7 +39,7 @@ function kindOf(value: unknown): string {
 }
 
 export function jsonlRows(ctx: RowContext): SplitterSink {
-  const mapper = new JsonRowMapper(ROLES[ctx.kind], ctx.cols);
+  const mapper = new JsonRowMapper(ctx.kind, ctx.cols);
   const reject = rejecter(ctx);
   const { stats, validate } = ctx;
   return {

@@ -1,13 +1,26 @@
 /**
- * Applies the row schema of a kind to mapped cells and turns the result into
- * a model record or a one-line rejection reason naming the column.
+ * Applies the row contract of a kind to mapped cells and hands the model
+ * record to the sink, or returns a one-line reason naming the column.
+ * Rows whose cell types pass the guard compiled from the schema are
+ * normalised directly; all others (and any row with a bad cell) go through
+ * the zod schema, which words the reason.
  */
 import type { z } from 'zod';
 import { ACCOUNT_ROLES, EVENT_ROLES } from '../model.ts';
 import type { AccountRecord, EventRecord, InputKind } from '../model.ts';
-import { MISSING } from './fields.ts';
+import * as cell from './fields.ts';
 import { ipPrefix } from './ip.ts';
-import { AccountRowSchema, EventRowSchema } from './schemas.ts';
+import { compileGuard } from './row-guard.ts';
+import {
+  AccountCellsSchema,
+  AccountRowSchema,
+  EventCellsSchema,
+  EventRowSchema,
+  normaliseAccount,
+  normaliseEvent,
+  type AccountCells,
+  type EventCells,
+} from './schemas.ts';
 
 export const ROLES: Record<InputKind, readonly string[]> = { events: EVENT_ROLES, accounts: ACCOUNT_ROLES };
 export const REQUIRED: Record<InputKind, readonly string[]> = {
@@ -20,14 +33,19 @@ export interface RecordSink {
   account?(record: AccountRecord): void;
 }
 
-/** Validates mapped cells and hands the record to `sink`; returns null, or the reason it was rejected. */
+/** Validates mapped cells and hands the record to the sink; returns null, or the reason it was rejected. */
 export type Validator = (cells: Record<string, unknown>, extra: Record<string, unknown>) => string | null;
+
+const eventGuard = compileGuard(EventCellsSchema.shape);
+const accountGuard = compileGuard(AccountCellsSchema.shape);
+
+type EventOut = Omit<EventRecord, 'prefix' | 'extra'>;
+type AccountOut = Omit<AccountRecord, 'extra'>;
 
 /** A validator for one file: roles are named in reasons by the column that holds them. */
 export function makeValidator(kind: InputKind, cols: readonly string[], sink: RecordSink): Validator {
-  const roles = ROLES[kind];
   const labels = new Map<PropertyKey, string>();
-  roles.forEach((role, i) => {
+  ROLES[kind].forEach((role, i) => {
     const col = cols[i];
     labels.set(role, col === role ? JSON.stringify(role) : `${JSON.stringify(col.slice(0, 80))} (${role})`);
   });
@@ -35,14 +53,11 @@ export function makeValidator(kind: InputKind, cols: readonly string[], sink: Re
   function reason(error: z.ZodError): string {
     const issue = error.issues[0];
     const label = labels.get(issue.path[0] ?? '') ?? 'row';
-    return issue.message === MISSING ? `missing ${label}` : `${label} ${issue.message}`;
+    return issue.message === cell.MISSING ? `missing ${label}` : `${label} ${issue.message}`;
   }
 
   if (kind === 'events') {
-    return (cells, extra) => {
-      const result = EventRowSchema.safeParse(cells);
-      if (!result.success) return reason(result.error);
-      const r = result.data;
+    const emit = (r: EventOut, extra: Record<string, unknown>): null => {
       sink.event?.({
         timestamp: r.timestamp,
         key_id: r.key_id,
@@ -58,11 +73,17 @@ export function makeValidator(kind: InputKind, cols: readonly string[], sink: Re
       });
       return null;
     };
+    return (cells, extra) => {
+      if (eventGuard(cells)) {
+        const before = cell.invalidCount;
+        const r = normaliseEvent(cells as EventCells);
+        if (cell.invalidCount === before) return emit(r as EventOut, extra);
+      }
+      const result = EventRowSchema.safeParse(cells);
+      return result.success ? emit(result.data, extra) : reason(result.error);
+    };
   }
-  return (cells, extra) => {
-    const result = AccountRowSchema.safeParse(cells);
-    if (!result.success) return reason(result.error);
-    const r = result.data;
+  const emit = (r: AccountOut, extra: Record<string, unknown>): null => {
     sink.account?.({
       account_id: r.account_id,
       payment_fingerprint: r.payment_fingerprint,
@@ -73,5 +94,14 @@ export function makeValidator(kind: InputKind, cols: readonly string[], sink: Re
       extra,
     });
     return null;
+  };
+  return (cells, extra) => {
+    if (accountGuard(cells)) {
+      const before = cell.invalidCount;
+      const r = normaliseAccount(cells as AccountCells);
+      if (cell.invalidCount === before) return emit(r as AccountOut, extra);
+    }
+    const result = AccountRowSchema.safeParse(cells);
+    return result.success ? emit(result.data, extra) : reason(result.error);
   };
 }

@@ -4,7 +4,7 @@
  * matters comes with a sentence an analyst can check against the features.
  */
 import type { Config, RiskFeature } from '../config/schema.ts';
-import { fmtCompact, fmtInt, fmtPct } from '../util/format.ts';
+import { fmtCompact, fmtInt, fmtPct, plural } from '../util/format.ts';
 import type { ClusterFeatures } from './features.ts';
 
 const clamp = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : Number.isFinite(x) ? x : 0);
@@ -20,18 +20,18 @@ interface Scorer {
 export const SCORERS: Record<RiskFeature, Scorer> = {
   accounts: {
     score: (f) => logRamp(f.accounts, 30),
-    reason: (f) => `${fmtInt(f.keys)} keys across ${fmtInt(f.accounts)} accounts`,
+    reason: (f) => `${plural(f.keys, 'key')} across ${plural(f.accounts, 'account')}`,
   },
   payment_reuse: {
     score: (f) => (f.accounts >= 2 ? clamp(f.accounts_on_shared_payment_differing_identity / f.accounts) : 0),
     reason: (f) =>
-      `${fmtInt(f.accounts_on_shared_payment)} accounts share ${fmtInt(f.shared_payment_methods)} payment methods` +
+      `${fmtInt(f.accounts_on_shared_payment)} accounts share ${plural(f.shared_payment_methods, 'payment method')}` +
       `; ${fmtInt(f.accounts_on_shared_payment_differing_identity)} of them differ in email domain or signup IP`,
   },
   freemail: {
     score: (f) => (f.accounts >= 2 ? f.freemail_share : 0),
     reason: (f) =>
-      `${fmtInt(f.freemail_accounts)} of ${fmtInt(f.accounts)} accounts (${fmtPct(f.freemail_share)}) use free-mail, across ${fmtInt(f.email_domains)} email domains`,
+      `${fmtInt(f.freemail_accounts)} of ${fmtInt(f.accounts)} accounts (${fmtPct(f.freemail_share)}) use free-mail, across ${plural(f.email_domains, 'email domain')}`,
   },
   creation_burst: {
     score: (f, c) => {
@@ -45,11 +45,11 @@ export const SCORERS: Record<RiskFeature, Scorer> = {
   },
   ip_churn: {
     score: (f) => logRamp(f.median_ips_per_key, 30),
-    reason: (f) => `the median key used ${fmtInt(f.median_ips_per_key)} distinct IPs (${fmtInt(f.ips)} IPs in all)`,
+    reason: (f) => `the median key used ${plural(f.median_ips_per_key, 'distinct IP')} (${plural(f.ips, 'IP')} in all)`,
   },
   shared_ips: {
     score: (f) => logRamp(f.ips_used_by_3plus_accounts + 1, 100),
-    reason: (f) => `${fmtInt(f.ips_used_by_3plus_accounts)} IPs each used by 3+ accounts of this cluster`,
+    reason: (f) => `${plural(f.ips_used_by_3plus_accounts, 'IP')} each used by 3+ accounts of this cluster`,
   },
   volume: {
     score: (f) => logRamp(f.volume_ratio, 100),

@@ -19,3 +19,8 @@ const trim = (x: number) => (Math.round(x * 10) / 10).toString();
 export function fmtPct(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
+
+/** "1 payment method", "3 payment methods". */
+export function plural(n: number, noun: string, nouns = `${noun}s`): string {
+  return `${fmtInt(n)} ${n === 1 ? noun : nouns}`;
+}

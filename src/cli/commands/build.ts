@@ -5,6 +5,7 @@ import { build } from '../../pipeline.ts';
 import type { Command } from '../command.ts';
 import { createProgress } from '../progress.ts';
 import { clusterTable } from '../table.ts';
+import { fmtInt, plural } from '../../util/format.ts';
 
 export const BuildOptionsSchema = z
   .object({
@@ -42,8 +43,8 @@ export const buildCommand: Command<typeof BuildOptionsSchema> = {
     if (!options.quiet) {
       const { rows, keys, edges, clustering } = result.summary;
       io.stdout(
-        `${rows.total.read} rows read: ${rows.total.accepted} accepted, ${rows.total.rejected} rejected, ${rows.total.blank} blank · ` +
-          `${keys} keys · ${edges.kept} edges · ${clustering.clusters} clusters → ${options.out}\n`,
+        `${plural(rows.total.read, 'row')} read: ${fmtInt(rows.total.accepted)} accepted, ${fmtInt(rows.total.rejected)} rejected, ${fmtInt(rows.total.blank)} blank · ` +
+          `${plural(keys, 'key')} · ${plural(edges.kept, 'edge')} · ${plural(clustering.clusters, 'cluster')} → ${options.out}\n`,
       );
       io.stdout(clusterTable(result.clusters, options.top));
     }

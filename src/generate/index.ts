@@ -1,0 +1,98 @@
+/**
+ * `sybilscope generate`: a synthetic request log with planted sybil rings and
+ * benign look-alikes, plus the ground truth. Plans the population (memory
+ * bounded by keys and accounts), writes accounts.csv and truth.json, and
+ * streams events.jsonl hour by hour. Same options give byte-identical files.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { UserError } from '../util/errors.ts';
+import { accountsCsv } from './accounts-csv.ts';
+import { emitEvents } from './emit.ts';
+import { planPopulation } from './population.ts';
+import { LineSink } from './sink.ts';
+import { buildTruth } from './truth.ts';
+
+export { sizesFor, EVENT_SHARES } from './population.ts';
+
+/** First instant of the generated window. */
+export const START = Date.UTC(2026, 10, 2);
+
+export const DEFAULTS = Object.freeze({
+  seed: 1,
+  events: 20_000,
+  days: 7,
+  malformedRate: 0.01,
+  gzip: false,
+});
+
+export const GenerateOptionsSchema = z
+  .object({
+    out: z.string().min(1).describe('directory to write events.jsonl, accounts.csv and truth.json into (created if missing)'),
+    /** @default 1 */
+    seed: z.number().int().default(DEFAULTS.seed).describe('random seed; the same options give byte-identical files'),
+    /** @default 20000 */
+    events: z
+      .number()
+      .int()
+      .min(1000)
+      .default(DEFAULTS.events)
+      .describe('target number of valid events; group sizes scale with it'),
+    /** @default 7 */
+    days: z.number().int().min(1).default(DEFAULTS.days).describe('days of traffic, from 2026-11-02T00:00:00Z'),
+    /** @default 0.01 */
+    malformedRate: z
+      .number()
+      .min(0)
+      .max(0.2)
+      .default(DEFAULTS.malformedRate)
+      .describe('malformed lines per valid event (a few malformed accounts rows too); 0 for a clean log'),
+    /** @default false */
+    gzip: z.boolean().default(DEFAULTS.gzip).describe('write events.jsonl.gz instead of events.jsonl'),
+  })
+  .strict();
+
+/** Options as given (defaults optional). */
+export type GenerateOptions = z.input<typeof GenerateOptionsSchema>;
+
+export interface GenerateResult {
+  files: { events: string; accounts: string; truth: string };
+  /** Valid events written. */
+  events: number;
+  keys: number;
+  accounts: number;
+  /** Malformed events lines written (blank lines not counted). */
+  malformed: number;
+}
+
+export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  const parsed = GenerateOptionsSchema.safeParse(options);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new UserError('E_GENERATE_OPTIONS', `generate: ${issue.path.join('.') || 'options'}: ${issue.message}`);
+  }
+  const o = parsed.data;
+  await mkdir(o.out, { recursive: true });
+  const files = {
+    events: join(o.out, o.gzip ? 'events.jsonl.gz' : 'events.jsonl'),
+    accounts: join(o.out, 'accounts.csv'),
+    truth: join(o.out, 'truth.json'),
+  };
+
+  const pop = planPopulation(o.seed, o.events, o.days, START);
+  const truth = buildTruth(pop, o.seed);
+  await writeFile(files.truth, JSON.stringify(truth, null, 2) + '\n');
+  await writeFile(files.accounts, accountsCsv(pop.accounts, o.seed, o.malformedRate).text);
+
+  const sink = new LineSink(files.events, o.gzip);
+  let stats;
+  try {
+    stats = await emitEvents(pop, { seed: o.seed, days: o.days, start: START, malformedRate: o.malformedRate }, sink);
+    await sink.close();
+  } catch (err) {
+    sink.destroy();
+    throw err;
+  }
+  return { files, events: stats.events, keys: pop.keys.length, accounts: pop.accounts.length, malformed: stats.malformed };
+}

@@ -1,0 +1,17 @@
+/** truth.json: the planted groups, validated with TruthSchema, everything sorted. */
+import { TruthSchema, type Truth } from '../output/schemas.ts';
+import { compareStrings, sortedStrings } from '../util/compare.ts';
+import type { Population } from './types.ts';
+
+export function buildTruth(pop: Population, seed: number): Truth {
+  const groups = pop.groups
+    .map((g) => ({
+      name: g.name,
+      kind: g.kind,
+      description: g.description,
+      keys: sortedStrings(pop.keys.filter((k) => k.group === g.name).map((k) => k.id)),
+      accounts: sortedStrings(pop.accounts.filter((a) => a.group === g.name).map((a) => a.id)),
+    }))
+    .sort((a, b) => compareStrings(a.name, b.name));
+  return TruthSchema.parse({ version: 1, seed, groups });
+}
