@@ -5,6 +5,7 @@
  */
 import { Aggregator, type Dataset } from './aggregate/index.ts';
 import { cluster } from './cluster/index.ts';
+import { supportedMembers } from './cluster/support.ts';
 import type { Config } from './config/schema.ts';
 import { readInput } from './ingest/index.ts';
 import { link } from './link/index.ts';
@@ -85,7 +86,8 @@ export async function build(options: BuildOptions, progress?: Progress): Promise
     progress?.stage('cluster');
     const edges = linked.kept.map((s) => linked.store.endpoints(s));
     const weights = linked.kept.map((s) => linked.store.total(s));
-    const clustering = cluster(data.keys.length, edges, weights, config, options.seed);
+    const refine = (members: number[]) => supportedMembers(members, data, linked.tables, config.cluster.minSupport);
+    const clustering = cluster(data.keys.length, edges, weights, config, options.seed, refine);
     stage('cluster');
 
     progress?.stage('score');

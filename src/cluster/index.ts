@@ -1,7 +1,8 @@
 /**
  * Clustering: Louvain (Blondel et al. 2008, graphology-communities-louvain)
  * over the kept edges with a seeded rng, then disconnected communities split
- * and small ones dropped. Nodes and edges enter the graph in key order, so
+ * and small ones dropped. An optional refinement (weak-member removal, see
+ * support.ts) runs on each community before the final split. Nodes and edges enter the graph in key order, so
  * the result depends only on the edges and the seed, never on row order.
  */
 import Graph from 'graphology';
@@ -17,8 +18,13 @@ export interface Clustering {
   communities: number;
   /** Communities split because they were not connected. */
   split: number;
+  /** Keys dropped from their cluster by the refinement (weak members). */
+  peeled: number;
   nodesInGraph: number;
 }
+
+/** A refinement applied to each connected community, returning the members to keep. */
+export type Refine = (members: number[]) => number[];
 
 export function cluster(
   nodes: number,
@@ -26,6 +32,7 @@ export function cluster(
   weights: ArrayLike<number>,
   config: Config,
   seed: number,
+  refine?: Refine,
 ): Clustering {
   const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
   const inGraph = new Uint8Array(nodes);
@@ -46,7 +53,19 @@ export function cluster(
     communities = result.count;
     for (const [node, c] of Object.entries(result.communities)) community[Number(node)] = c;
   }
-  const parts = splitDisconnected(nodes, edges, community);
+  let parts = splitDisconnected(nodes, edges, community);
+  const split = parts.length - communities;
+  let peeled = 0;
+  if (refine) {
+    // Members a refinement drops leave their community; what remains may fall apart, so split again.
+    community.fill(-1);
+    parts.forEach((part, c) => {
+      const kept = part.length >= config.cluster.minSize ? refine(part) : part;
+      peeled += part.length - kept.length;
+      for (const node of kept) community[node] = c;
+    });
+    parts = splitDisconnected(nodes, edges, community);
+  }
   const clusters = parts.filter((p) => p.length >= config.cluster.minSize);
-  return { clusters, modularity, communities, split: parts.length - communities, nodesInGraph: graph.order };
+  return { clusters, modularity, communities, split, peeled, nodesInGraph: graph.order };
 }

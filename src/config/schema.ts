@@ -75,6 +75,10 @@ export const ConfigSchema = z
       })
       .strict()
       .prefault({}),
+    freemailDomains: z
+      .array(z.string())
+      .default(FREEMAIL_DOMAINS)
+      .describe('free-mail domains: always hubs for linking, and a risk signal when many accounts of a cluster use them'),
     rarity: z
       .object({
         exponent: z
@@ -109,8 +113,18 @@ export const ConfigSchema = z
       .prefault({}),
     cluster: z
       .object({
-        resolution: z.number().positive().default(1).describe('Louvain resolution; higher gives smaller clusters'),
+        resolution: z
+          .number()
+          .positive()
+          .default(0.3)
+          .describe('Louvain resolution; higher gives smaller clusters (0.3 keeps a ring that is a large share of a small sample whole)'),
         minSize: z.number().int().min(2).default(3).describe('clusters with fewer keys are not reported'),
+        minSupport: z
+          .number()
+          .int()
+          .min(1)
+          .default(2)
+          .describe('an account stays in a cluster if it shares a payment method, or this many distinct IPs, domains or user agents, with the rest of it'),
       })
       .strict()
       .prefault({}),
@@ -131,7 +145,6 @@ export const ConfigSchema = z
           .strict()
           .prefault({})
           .describe('weight of each risk feature; risk = Σ weight·score / Σ weight'),
-        freemailDomains: z.array(z.string()).default(FREEMAIL_DOMAINS).describe('email domains counted as free-mail'),
         burstHours: z.number().positive().default(72).describe('accounts created within this many hours form a burst'),
       })
       .strict()

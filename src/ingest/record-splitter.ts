@@ -33,6 +33,8 @@ export class RecordSplitter {
   private skipping = false;
   private preview = '';
   private first = true;
+  private quoteChunk: Buffer | null = null;
+  private quoteAt = -1;
 
   constructor(
     private readonly csv: boolean,
@@ -63,6 +65,15 @@ export class RecordSplitter {
     }
   }
 
+  /** Index of the first quote at or after `pos` in `chunk`, or -1; remembered, so a chunk without quotes is searched once, not once per record. */
+  private nextQuote(chunk: Buffer, pos: number): number {
+    if (chunk !== this.quoteChunk || (this.quoteAt >= 0 && this.quoteAt < pos)) {
+      this.quoteChunk = chunk;
+      this.quoteAt = chunk.indexOf(QUOTE, pos);
+    }
+    return this.quoteAt;
+  }
+
   /** Index of the LF that ends the current CSV record, or -1; counts quoted line breaks. */
   private scanCsv(chunk: Buffer, from: number): number {
     let state = this.state;
@@ -70,7 +81,7 @@ export class RecordSplitter {
     // Fast path: outside quotes and no quote before the next LF.
     if (state === FIELD_START || state === UNQUOTED) {
       const lf = chunk.indexOf(LF, pos);
-      const quote = chunk.indexOf(QUOTE, pos);
+      const quote = this.nextQuote(chunk, pos);
       if (quote < 0 || (lf >= 0 && lf < quote)) {
         if (lf >= 0) this.state = FIELD_START;
         else if (chunk.length > pos) this.state = chunk[chunk.length - 1] === COMMA ? FIELD_START : UNQUOTED;

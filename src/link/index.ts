@@ -29,7 +29,10 @@ export interface Linked {
 }
 
 export function link(data: Dataset, config: Config): Linked {
-  const tables = EVIDENCE_TYPES.map((type) => buildValueTable(data, type, config.evidence[type].maxAccounts));
+  const freemail = new Set(config.freemailDomains);
+  const tables = EVIDENCE_TYPES.map((type) =>
+    buildValueTable(data, type, config.evidence[type].maxAccounts, type === 'email_domain' ? freemail : undefined),
+  );
   const store = project(tables, data.keys.length, config);
   const kept = store.kept(config.projection.minEdgeWeight);
   const hubs: Hub[] = [];

@@ -62,7 +62,11 @@ const COLLECT: Record<EvidenceType, Collect> = {
   email_domain: fromAccounts((a) => [a.emailDomain]),
 };
 
-export function buildValueTable(data: Dataset, type: EvidenceType, maxAccounts: number): ValueTable {
+/**
+ * `maxAccounts` is the hub limit; values in `alwaysHubs` (free-mail domains)
+ * are hubs whatever their count.
+ */
+export function buildValueTable(data: Dataset, type: EvidenceType, maxAccounts: number, alwaysHubs?: ReadonlySet<string>): ValueTable {
   const drafts = new Map<string, Draft>();
   const withWindows = type === 'ip';
   COLLECT[type](data, (value, key, requests, inc) => {
@@ -101,7 +105,7 @@ export function buildValueTable(data: Dataset, type: EvidenceType, maxAccounts: 
       owners.add(a >= 0 ? a : nAccounts + key);
     }
     table.accounts[v] = owners.size;
-    if (owners.size > maxAccounts) table.hub[v] = 1;
+    if (owners.size > maxAccounts || alwaysHubs?.has(value)) table.hub[v] = 1;
     else for (const key of table.keys[v]) perKey[key].push(v);
   });
   table.keyValues = perKey.map((vs) => Int32Array.from(vs));

@@ -41,6 +41,7 @@ export function buildSummary({ files, data, linked, clustering, clusters, timing
       clustered_keys: clusters.reduce((a, c) => a + c.size, 0),
       communities: clustering.communities,
       split_disconnected: clustering.split,
+      weak_members_removed: clustering.peeled,
       nodes_in_graph: clustering.nodesInGraph,
       modularity: Math.round(clustering.modularity * 1e6) / 1e6,
     },

@@ -80,7 +80,7 @@ export function computeFeatures(members: number[], ctx: ScoreContext): ClusterFe
     if (domains.size > 1 || signups.size > 1) holders.forEach((a) => differing.add(a));
   }
 
-  const freemail = new Set(config.risk.freemailDomains);
+  const freemail = new Set(config.freemailDomains);
   const domains = new Set(accounts.map((a) => a.emailDomain).filter((d): d is string => d !== null));
   const freemailAccounts = accounts.filter((a) => a.emailDomain !== null && freemail.has(a.emailDomain)).length;
 

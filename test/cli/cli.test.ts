@@ -11,9 +11,9 @@ const events = join(tmp, 'events.jsonl');
 writeFileSync(
   events,
   [
-    '{"timestamp":"2026-11-02T10:00:00Z","key_id":"k1","account_id":"a1","ip":"203.0.113.5"}',
-    '{"timestamp":"2026-11-02T10:03:00Z","key_id":"k2","account_id":"a2","ip":"203.0.113.5"}',
-    '{"timestamp":"2026-11-02T10:04:00Z","key_id":"k3","account_id":"a3","ip":"203.0.113.5"}',
+    '{"timestamp":"2026-11-02T10:00:00Z","key_id":"k1","account_id":"a1","ip":"203.0.113.5","user_agent":"rare-tool/1"}',
+    '{"timestamp":"2026-11-02T10:03:00Z","key_id":"k2","account_id":"a2","ip":"203.0.113.5","user_agent":"rare-tool/1"}',
+    '{"timestamp":"2026-11-02T10:04:00Z","key_id":"k3","account_id":"a3","ip":"203.0.113.5","user_agent":"rare-tool/1"}',
     '',
     '{"timestamp":"nope","key_id":"k9"}',
     '',

@@ -27,7 +27,7 @@ describe('cluster', () => {
   it('reports the same modularity as an independent computation', () => {
     const { edges, weights } = twoCliques();
     const result = cluster(12, edges, weights, DEFAULT_CONFIG, 1);
-    // Q = Σ_c [ L_c / m − (d_c / 2m)² ]
+    // Q = Σ_c [ L_c / m − γ (d_c / 2m)² ]
     const m = weights.reduce((a, b) => a + b, 0);
     const side = (n: number) => (n < 6 ? 0 : 1);
     const inside = [0, 0];
@@ -37,7 +37,8 @@ describe('cluster', () => {
       degree[side(a)] += weights[e];
       degree[side(b)] += weights[e];
     });
-    const q = [0, 1].reduce((acc, c) => acc + inside[c] / m - (degree[c] / (2 * m)) ** 2, 0);
+    const gamma = DEFAULT_CONFIG.cluster.resolution;
+    const q = [0, 1].reduce((acc, c) => acc + inside[c] / m - gamma * (degree[c] / (2 * m)) ** 2, 0);
     expect(result.modularity).toBeCloseTo(q, 6);
   });
 
