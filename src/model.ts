@@ -34,7 +34,7 @@ export interface EventRecord {
   timestamp: number;
   key_id: string;
   account_id: string | null;
-  /** Canonical text form (ipaddr.js `toNormalizedString` for IPv6, dotted quad for IPv4; IPv4-mapped IPv6 becomes IPv4). */
+  /** Canonical text form: dotted quad for IPv4, compact lower-case RFC 5952 form for IPv6; IPv4-mapped IPv6 becomes IPv4. */
   ip: string | null;
   /** IPv4 /24 or IPv6 /48 of `ip`, e.g. `203.0.113.0/24`, `2001:db8:1::/48`. */
   prefix: string | null;
