@@ -67,8 +67,10 @@ export async function build(options: BuildOptions, progress?: Progress): Promise
     };
     const read = async (file: string, kind: InputKind) => {
       const columns = config.columns[kind];
+      const described = describeInput(file, kind);
+      described.catch(() => {}); // a missing file is reported by readInput
       files.push(await readInput(file, kind, { ...config.ingest, columns }, sink));
-      inputs.push(await describeInput(file, kind));
+      inputs.push(await described);
     };
     for (const file of options.accounts) await read(file, 'accounts');
     for (const file of options.events) await read(file, 'events');

@@ -25,9 +25,10 @@ export interface KeyStats {
   /** Requests per hour since the epoch. */
   hourly: Map<number, number>;
   ips: Map<string, Incidence>;
-  prefixes: Map<string, Incidence>;
   userAgents: Map<string, Incidence>;
-  models: Map<string, number>;
+  /** The last user agent seen: most keys repeat it, so most events skip a Map lookup. */
+  lastUserAgent: string | null;
+  lastUserAgentIncidence: Incidence | null;
 }
 
 const HOUR_MS = 3_600_000;
@@ -44,9 +45,9 @@ export function createKeyStats(id: string): KeyStats {
     hourOfDay: new Uint32Array(24),
     hourly: new Map(),
     ips: new Map(),
-    prefixes: new Map(),
     userAgents: new Map(),
-    models: new Map(),
+    lastUserAgent: null,
+    lastUserAgentIncidence: null,
   };
 }
 
@@ -63,10 +64,6 @@ function bump(map: Map<string, Incidence>, value: string, window: number | null)
   else inc.windows.add(window);
 }
 
-function count(map: Map<string, number>, value: string): void {
-  map.set(value, (map.get(value) ?? 0) + 1);
-}
-
 /** Add one event to its key's stats. `windowMs` is the co-activity window. */
 export function addEvent(stats: KeyStats, e: EventRecord, windowMs: number): void {
   stats.requests++;
@@ -77,11 +74,16 @@ export function addEvent(stats: KeyStats, e: EventRecord, windowMs: number): voi
   const hour = Math.floor(e.timestamp / HOUR_MS);
   stats.hourOfDay[((hour % 24) + 24) % 24]++;
   stats.hourly.set(hour, (stats.hourly.get(hour) ?? 0) + 1);
-  if (e.account_id !== null) count(stats.accounts, e.account_id);
+  if (e.account_id !== null) stats.accounts.set(e.account_id, (stats.accounts.get(e.account_id) ?? 0) + 1);
   if (e.ip !== null) bump(stats.ips, e.ip, Math.floor(e.timestamp / windowMs));
-  if (e.prefix !== null) bump(stats.prefixes, e.prefix, null);
-  if (e.user_agent !== null) bump(stats.userAgents, e.user_agent, null);
-  if (e.model !== null) count(stats.models, e.model);
+  if (e.user_agent !== null) {
+    if (e.user_agent === stats.lastUserAgent) stats.lastUserAgentIncidence!.requests++;
+    else {
+      bump(stats.userAgents, e.user_agent, null);
+      stats.lastUserAgent = e.user_agent;
+      stats.lastUserAgentIncidence = stats.userAgents.get(e.user_agent)!;
+    }
+  }
 }
 
 /** The account a key belongs to: the one most of its rows name, ties to the smallest id. */

@@ -17,10 +17,14 @@ export const EVIDENCE_TYPES = [
 ] as const;
 export type EvidenceType = (typeof EVIDENCE_TYPES)[number];
 
-const evidence = (weight: number, maxAccounts: number, what: string) =>
+const evidence = (weight: number, maxAccounts: number, what: string, supportOnly = false) =>
   z
     .object({
       weight: z.number().min(0).default(weight).describe(`weight of one shared ${what}`),
+      supportOnly: z
+        .boolean()
+        .default(supportOnly)
+        .describe(`a shared ${what} strengthens a link other evidence made, but never makes one alone`),
       maxAccounts: z
         .number()
         .int()
@@ -68,8 +72,8 @@ export const ConfigSchema = z
         account: evidence(2, 1, 'account (two keys of one account)'),
         payment: evidence(3, 100, 'payment method'),
         ip: evidence(0.4, 50, 'exact IP'),
-        prefix: evidence(0.1, 25, 'IPv4 /24 or IPv6 /48'),
-        user_agent: evidence(0.1, 25, 'user agent'),
+        prefix: evidence(0.1, 25, 'IPv4 /24 or IPv6 /48', true),
+        user_agent: evidence(0.1, 25, 'user agent', true),
         signup_ip: evidence(1.5, 50, 'signup IP'),
         email_domain: evidence(0.5, 25, 'email domain'),
       })

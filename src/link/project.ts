@@ -6,6 +6,11 @@
  * to `sparseDegree` pseudo-random partners, scaled so every key keeps the
  * total weight the clique would give it. A random graph of that degree is an
  * expander, so Louvain still sees one dense group; work stays O(k · degree).
+ *
+ * Supporting types (a /24, a user agent: what strangers on one ISP or SDK
+ * share) never create an edge. They are added afterwards to the edges that
+ * linking evidence made, by intersecting the two keys' sorted value lists,
+ * which also spares the millions of pairs that only a prefix would join.
  */
 import { EVIDENCE_TYPES, type Config } from '../config/schema.ts';
 import { mix32 } from '../util/hash.ts';
@@ -15,13 +20,21 @@ import { rarityWeight } from './rarity.ts';
 import type { ValueTable } from './value-table.ts';
 
 export function project(tables: ValueTable[], nodes: number, config: Config): EdgeStore {
-  const store = new EdgeStore(nodes, EVIDENCE_TYPES.length);
   const { maxCliqueKeys, sparseDegree } = config.projection;
   const multiplier = config.coactivity.multiplier;
-  for (const table of tables) {
+  const linking = tables.filter((t) => !config.evidence[t.type].supportOnly && config.evidence[t.type].weight > 0);
+  const supporting = tables.filter((t) => config.evidence[t.type].supportOnly);
+  // Pairs emitted, an upper bound on edges (capped: shared pairs make the true count far smaller).
+  let pairs = 0;
+  for (const table of linking)
+    for (let v = 0; v < table.values.length; v++) {
+      const k = table.hub[v] ? 0 : table.keys[v].length;
+      pairs += k <= maxCliqueKeys ? (k * (k - 1)) / 2 : k * sparseDegree;
+    }
+  const store = new EdgeStore(nodes, EVIDENCE_TYPES.length, Math.min(pairs, 1 << 25));
+  for (const table of linking) {
     const t = EVIDENCE_TYPES.indexOf(table.type);
     const weight = config.evidence[table.type].weight;
-    if (weight === 0) continue;
     for (let v = 0; v < table.values.length; v++) {
       const keys = table.keys[v];
       const k = keys.length;
@@ -45,5 +58,27 @@ export function project(tables: ValueTable[], nodes: number, config: Config): Ed
       }
     }
   }
+  for (const table of supporting) addSupport(store, table, config);
   return store;
+}
+
+function addSupport(store: EdgeStore, table: ValueTable, config: Config): void {
+  const t = EVIDENCE_TYPES.indexOf(table.type);
+  const weight = config.evidence[table.type].weight;
+  if (weight === 0) return;
+  const exponent = config.rarity.exponent;
+  for (let s = 0; s < store.size; s++) {
+    const a = table.keyValues[store.source[s]];
+    const b = table.keyValues[store.target[s]];
+    let w = 0;
+    for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+      if (a[i] === b[j]) {
+        w += rarityWeight(table.accounts[a[i]], exponent);
+        i++;
+        j++;
+      } else if (a[i] < b[j]) i++;
+      else j++;
+    }
+    if (w > 0) store.weights[t][s] += weight * w;
+  }
 }

@@ -7,6 +7,7 @@
 import type { EvidenceType } from '../config/schema.ts';
 import type { Dataset, Incidence } from '../aggregate/index.ts';
 import { windowsOf } from '../aggregate/index.ts';
+import { ipPrefix } from '../ingest/ip.ts';
 import { compareStrings } from '../util/compare.ts';
 
 export interface ValueTable {
@@ -36,11 +37,26 @@ interface Draft {
 type Collect = (data: Dataset, add: (value: string, key: number, requests: number, inc: Incidence | null) => void) => void;
 
 const fromKeys =
-  (field: 'ips' | 'prefixes' | 'userAgents'): Collect =>
+  (field: 'ips' | 'userAgents'): Collect =>
   (data, add) =>
     data.keys.forEach((k, i) => {
       for (const [value, inc] of k[field]) add(value, i, inc.requests, inc);
     });
+
+/** Prefixes derive from each key's IPs (several IPs of a key may share one). */
+const fromPrefixes: Collect = (data, add) => {
+  const cache = new Map<string, string>();
+  const perKey = new Map<string, number>();
+  data.keys.forEach((k, i) => {
+    perKey.clear();
+    for (const [ip, inc] of k.ips) {
+      let prefix = cache.get(ip);
+      if (prefix === undefined) cache.set(ip, (prefix = ipPrefix(ip)));
+      perKey.set(prefix, (perKey.get(prefix) ?? 0) + inc.requests);
+    }
+    for (const [prefix, requests] of perKey) add(prefix, i, requests, null);
+  });
+};
 
 const fromAccounts =
   (values: (a: Dataset['accounts'][number]) => Iterable<string | null>): Collect =>
@@ -56,7 +72,7 @@ const COLLECT: Record<EvidenceType, Collect> = {
   account: fromAccounts((a) => [a.id]),
   payment: fromAccounts((a) => a.payments),
   ip: fromKeys('ips'),
-  prefix: fromKeys('prefixes'),
+  prefix: fromPrefixes,
   user_agent: fromKeys('userAgents'),
   signup_ip: fromAccounts((a) => a.signupIps),
   email_domain: fromAccounts((a) => [a.emailDomain]),

@@ -1,7 +1,7 @@
 /** manifest.json: what went in (with content hashes), the options, the seed and the version. */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
 import type { Config } from '../config/schema.ts';
 import type { InputKind } from '../model.ts';
 import { OUTPUT_VERSION } from './schemas.ts';
@@ -14,10 +14,11 @@ export interface InputEntry {
   sha256: string;
 }
 
+/** Size and SHA-256 of an input, hashed on a worker thread (start it before parsing the file). */
 export async function describeInput(path: string, kind: InputKind): Promise<InputEntry> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return { path, kind, bytes: (await stat(path)).size, sha256: hash.digest('hex') };
+  const worker = new Worker(new URL('./hash-worker.mjs', import.meta.url), { workerData: path });
+  const [sha256] = (await once(worker, 'message')) as [string];
+  return { path, kind, bytes: (await stat(path)).size, sha256 };
 }
 
 export function manifest(inputs: InputEntry[], config: Config, seed: number, configFile: string | null) {

@@ -19,7 +19,7 @@ describe('config', () => {
 
   it('merges a file with flags and overrides', async () => {
     const config = await loadConfig(file('ok.json', '{"evidence": {"ip": {"weight": 2}}, "columns": {"events": {"ip": "client_ip"}}}'), ['key_id=api_key', 'accounts.account_id=acct'], { cluster: { resolution: 2 } });
-    expect(config.evidence.ip).toEqual({ weight: 2, maxAccounts: 50 });
+    expect(config.evidence.ip).toEqual({ weight: 2, supportOnly: false, maxAccounts: 50 });
     expect(config.columns.events).toEqual({ ip: 'client_ip', key_id: 'api_key' });
     expect(config.columns.accounts).toEqual({ account_id: 'acct' });
     expect(config.cluster.resolution).toBe(2);
