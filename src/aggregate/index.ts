@@ -27,6 +27,14 @@ export interface Dataset {
   windowMs: number;
 }
 
+/**
+ * Who controls a key, for counting distinct accounts: its account index, or
+ * a negative id of its own when it has no account.
+ */
+export function ownerOf(data: Dataset, key: number): number {
+  return data.keyAccount[key] >= 0 ? data.keyAccount[key] : -1 - key;
+}
+
 export class Aggregator {
   private readonly keys = new Map<string, KeyStats>();
   private readonly accounts = new Map<string, AccountStats>();

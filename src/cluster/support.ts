@@ -8,17 +8,13 @@
  * from IPs and do not count on their own. Clusters of a single account keep
  * their keys: the account itself links them.
  */
-import type { Dataset } from '../aggregate/index.ts';
+import { ownerOf, type Dataset } from '../aggregate/index.ts';
 import type { EvidenceType } from '../config/schema.ts';
 import type { ValueTable } from '../link/index.ts';
 
 const SUPPORT_TYPES: EvidenceType[] = ['payment', 'ip', 'signup_ip', 'email_domain', 'user_agent'];
 /** ip and signup_ip name the same kind of thing: one address counts once. */
 const TOKEN_KIND: Partial<Record<EvidenceType, string>> = { ip: 'ip', signup_ip: 'ip' };
-
-export function ownerOf(data: Dataset, key: number): number {
-  return data.keyAccount[key] >= 0 ? data.keyAccount[key] : -1 - key;
-}
 
 /** Members of one cluster whose owners are supported, ascending. */
 export function supportedMembers(members: number[], data: Dataset, tables: ValueTable[], minSupport: number): number[] {

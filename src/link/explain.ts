@@ -7,6 +7,7 @@ import { EVIDENCE_TYPES, type EvidenceType } from '../config/schema.ts';
 import { coactive } from './coactivity.ts';
 import type { EdgeStore } from './edge-store.ts';
 import type { ValueTable } from './value-table.ts';
+import { indexOfSorted, intersectSorted } from '../util/sorted.ts';
 
 export interface SharedValue {
   value: string;
@@ -25,33 +26,6 @@ export interface TypeEvidence {
 
 export type EdgeEvidence = Partial<Record<EvidenceType, TypeEvidence>>;
 
-export function intersect(a: Int32Array, b: Int32Array): number[] {
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      out.push(a[i]);
-      i++;
-      j++;
-    } else if (a[i] < b[j]) i++;
-    else j++;
-  }
-  return out;
-}
-
-function position(keys: Int32Array, key: number): number {
-  let lo = 0;
-  let hi = keys.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (keys[mid] === key) return mid;
-    if (keys[mid] < key) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
-
 export function explainEdge(store: EdgeStore, slot: number, tables: ValueTable[], maxValues: number): EdgeEvidence {
   const [i, j] = store.endpoints(slot);
   const evidence: EdgeEvidence = {};
@@ -59,14 +33,14 @@ export function explainEdge(store: EdgeStore, slot: number, tables: ValueTable[]
     const t = EVIDENCE_TYPES.indexOf(table.type);
     const weight = store.weights[t][slot];
     if (weight === 0) continue;
-    const shared = intersect(table.keyValues[i], table.keyValues[j]);
+    const shared = intersectSorted(table.keyValues[i], table.keyValues[j]);
     const rarest = shared
       .sort((a, b) => table.accounts[a] - table.accounts[b] || a - b)
       .slice(0, maxValues)
       .map((v): SharedValue => {
         const out: SharedValue = { value: table.values[v], accounts: table.accounts[v], keys: table.keys[v].length };
         const windows = table.windows?.[v];
-        if (windows) out.coactive = coactive(windows[position(table.keys[v], i)], windows[position(table.keys[v], j)]);
+        if (windows) out.coactive = coactive(windows[indexOfSorted(table.keys[v], i)], windows[indexOfSorted(table.keys[v], j)]);
         return out;
       });
     evidence[table.type] = { weight: round(weight), shared: shared.length, values: rarest };

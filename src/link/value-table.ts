@@ -5,8 +5,7 @@
  * its own NAT are not a hub; a key without an account counts as its own.
  */
 import type { EvidenceType } from '../config/schema.ts';
-import type { Dataset, Incidence } from '../aggregate/index.ts';
-import { windowsOf } from '../aggregate/index.ts';
+import { ownerOf, windowsOf, type Dataset, type Incidence } from '../aggregate/index.ts';
 import { ipPrefix } from '../ingest/ip.ts';
 import { compareStrings } from '../util/compare.ts';
 
@@ -105,7 +104,6 @@ export function buildValueTable(data: Dataset, type: EvidenceType, maxAccounts: 
     hub: new Uint8Array(n),
     keyValues: [],
   };
-  const nAccounts = data.accounts.length;
   const perKey: number[][] = data.keys.map(() => []);
   const owners = new Set<number>();
   values.forEach((value, v) => {
@@ -116,10 +114,7 @@ export function buildValueTable(data: Dataset, type: EvidenceType, maxAccounts: 
     table.requests[v] = Float64Array.from(order, (i) => d.requests[i]);
     if (table.windows) table.windows[v] = order.map((i) => d.windows[i]);
     owners.clear();
-    for (const key of table.keys[v]) {
-      const a = data.keyAccount[key];
-      owners.add(a >= 0 ? a : nAccounts + key);
-    }
+    for (const key of table.keys[v]) owners.add(ownerOf(data, key));
     table.accounts[v] = owners.size;
     if (owners.size > maxAccounts || alwaysHubs?.has(value)) table.hub[v] = 1;
     else for (const key of table.keys[v]) perKey[key].push(v);

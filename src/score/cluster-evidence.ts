@@ -3,9 +3,10 @@
  * two or more of its keys, with how many keys, accounts and requests of the
  * cluster touch each. Hubs are left out, as they were left out of linking.
  */
-import type { Dataset } from '../aggregate/index.ts';
+import { ownerOf, type Dataset } from '../aggregate/index.ts';
 import type { ValueTable } from '../link/index.ts';
 import { compareStrings } from '../util/compare.ts';
+import { indexOfSorted } from '../util/sorted.ts';
 
 export interface ClusterValue {
   value: string;
@@ -25,7 +26,7 @@ export function clusterEvidence(members: number[], data: Dataset, tables: ValueT
         let t = tally.get(v);
         if (!t) tally.set(v, (t = { keys: 0, owners: new Set(), requests: 0 }));
         t.keys++;
-        t.owners.add(data.keyAccount[key] >= 0 ? data.keyAccount[key] : -1 - key);
+        t.owners.add(ownerOf(data, key));
         t.requests += requestsOf(table, v, key);
       }
     }
@@ -42,14 +43,6 @@ export function clusterEvidence(members: number[], data: Dataset, tables: ValueT
 }
 
 function requestsOf(table: ValueTable, v: number, key: number): number {
-  const keys = table.keys[v];
-  let lo = 0;
-  let hi = keys.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (keys[mid] === key) return table.requests[v][mid];
-    if (keys[mid] < key) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return 0;
+  const at = indexOfSorted(table.keys[v], key);
+  return at < 0 ? 0 : table.requests[v][at];
 }

@@ -2,7 +2,7 @@
  * Cluster features: plain counts and measures an analyst can check against
  * the data. Scores and reasons are derived from these in risk.ts.
  */
-import type { Dataset } from '../aggregate/index.ts';
+import { ownerOf, type Dataset } from '../aggregate/index.ts';
 import type { Config } from '../config/schema.ts';
 import type { ValueTable } from '../link/index.ts';
 import { median } from '../util/stats.ts';
@@ -56,7 +56,7 @@ export function computeFeatures(members: number[], ctx: ScoreContext): ClusterFe
   const keys = members.map((i) => data.keys[i]);
   const accountIdx = [...new Set(members.map((i) => data.keyAccount[i]).filter((a) => a >= 0))].sort((a, b) => a - b);
   const accounts = accountIdx.map((a) => data.accounts[a]);
-  const owner = (i: number) => (data.keyAccount[i] >= 0 ? data.keyAccount[i] : -1 - i);
+  const owner = (i: number) => ownerOf(data, i);
   const owners = new Set(members.map(owner)).size;
 
   // Payment methods reused across accounts of the cluster.
