@@ -6,11 +6,12 @@
 import type { AccountRecord, EventRecord } from '../model.ts';
 import { compareStrings } from '../util/compare.ts';
 import { addAccount, createAccountStats, type AccountStats } from './account-stats.ts';
-import { addEvent, chosenAccount, createKeyStats, type KeyStats } from './key-stats.ts';
+import { chosenAccount, createKeyStats, type KeyStats } from './key-stats.ts';
+import { WindowLog, type IpWindows } from './windows.ts';
 
 export type { AccountStats } from './account-stats.ts';
-export type { Incidence, KeyStats } from './key-stats.ts';
-export { windowsOf } from './key-stats.ts';
+export type { KeyStats } from './key-stats.ts';
+export type { IpWindows, KeyWindows } from './windows.ts';
 
 export interface Dataset {
   /** Keys sorted by id; a key's index is its node id everywhere after this stage. */
@@ -23,7 +24,11 @@ export interface Dataset {
   accountKeys: number[][];
   /** Keys whose rows named more than one account. */
   keysWithSeveralAccounts: number;
-  /** Co-activity window used for IP incidences, in ms. */
+  /** IP addresses by id (the ids in KeyStats.ips). */
+  ipNames: string[];
+  /** Co-activity windows per IP and key. */
+  ipWindows: IpWindows;
+  /** Co-activity window, in ms. */
   windowMs: number;
 }
 
@@ -35,19 +40,48 @@ export function ownerOf(data: Dataset, key: number): number {
   return data.keyAccount[key] >= 0 ? data.keyAccount[key] : -1 - key;
 }
 
+const HOUR_MS = 3_600_000;
+
 export class Aggregator {
   private readonly keys = new Map<string, KeyStats>();
   private readonly accounts = new Map<string, AccountStats>();
+  private readonly ipIds = new Map<string, number>();
+  private readonly ipNames: string[] = [];
+  private readonly windows = new WindowLog();
 
   constructor(readonly windowMs: number) {}
 
   addEvent(e: EventRecord): void {
-    let stats = this.keys.get(e.key_id);
-    if (stats === undefined) {
-      stats = createKeyStats(e.key_id);
-      this.keys.set(e.key_id, stats);
+    let k = this.keys.get(e.key_id);
+    if (k === undefined) {
+      k = createKeyStats(e.key_id, this.keys.size);
+      this.keys.set(e.key_id, k);
     }
-    addEvent(stats, e, this.windowMs);
+    k.requests++;
+    k.inputTokens += e.input_tokens ?? 0;
+    k.outputTokens += e.output_tokens ?? 0;
+    if (e.timestamp < k.first) k.first = e.timestamp;
+    if (e.timestamp > k.last) k.last = e.timestamp;
+    const hour = Math.floor(e.timestamp / HOUR_MS);
+    k.hourOfDay[((hour % 24) + 24) % 24]++;
+    k.hourly.set(hour, (k.hourly.get(hour) ?? 0) + 1);
+    if (e.account_id !== null) k.accounts.set(e.account_id, (k.accounts.get(e.account_id) ?? 0) + 1);
+    if (e.user_agent !== null) k.userAgents.set(e.user_agent, (k.userAgents.get(e.user_agent) ?? 0) + 1);
+    if (e.ip !== null) {
+      let ip = this.ipIds.get(e.ip);
+      if (ip === undefined) {
+        ip = this.ipNames.length;
+        this.ipIds.set(e.ip, ip);
+        this.ipNames.push(e.ip);
+      }
+      k.ips.set(ip, (k.ips.get(ip) ?? 0) + 1);
+      const window = Math.floor(e.timestamp / this.windowMs);
+      if (ip !== k.lastIp || window !== k.lastWindow) {
+        this.windows.push(ip, k.seq, window);
+        k.lastIp = ip;
+        k.lastWindow = window;
+      }
+    }
   }
 
   addAccount(r: AccountRecord): void {
@@ -65,6 +99,8 @@ export class Aggregator {
 
   finalize(): Dataset {
     const keys = [...this.keys.values()].sort((a, b) => compareStrings(a.id, b.id));
+    const keyIndex = new Int32Array(keys.length);
+    keys.forEach((k, i) => (keyIndex[k.seq] = i));
     const chosen = keys.map(chosenAccount);
     for (const id of chosen) if (id !== null) this.account(id);
     const accounts = [...this.accounts.values()].sort((a, b) => compareStrings(a.id, b.id));
@@ -80,6 +116,15 @@ export class Aggregator {
       keyAccount[i] = a;
       accountKeys[a].push(i);
     });
-    return { keys, keyAccount, accounts, accountKeys, keysWithSeveralAccounts, windowMs: this.windowMs };
+    return {
+      keys,
+      keyAccount,
+      accounts,
+      accountKeys,
+      keysWithSeveralAccounts,
+      ipNames: this.ipNames,
+      ipWindows: this.windows.finish(this.ipNames.length, keyIndex),
+      windowMs: this.windowMs,
+    };
   }
 }

@@ -69,6 +69,12 @@ export class EdgeStore {
     if (this.length * 2 > this.buckets.length) this.rehash();
   }
 
+  /** Add `w` to the edge {i, j} for type `t` only if the edge exists. */
+  addIfPresent(i: number, j: number, t: number, w: number): void {
+    const s = this.find(i, j);
+    if (s >= 0) this.weights[t][s] += w;
+  }
+
   private growColumns(): void {
     this.capacity *= 2;
     const grow = <A extends Int32Array | Float64Array>(old: A, make: (n: number) => A): A => {

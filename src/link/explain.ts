@@ -40,7 +40,7 @@ export function explainEdge(store: EdgeStore, slot: number, tables: ValueTable[]
       .map((v): SharedValue => {
         const out: SharedValue = { value: table.values[v], accounts: table.accounts[v], keys: table.keys[v].length };
         const windows = table.windows?.[v];
-        if (windows) out.coactive = coactive(windows[indexOfSorted(table.keys[v], i)], windows[indexOfSorted(table.keys[v], j)]);
+        if (windows) out.coactive = coactive(windows, indexOfSorted(table.keys[v], i), indexOfSorted(table.keys[v], j));
         return out;
       });
     evidence[table.type] = { weight: round(weight), shared: shared.length, values: rarest };

@@ -8,9 +8,9 @@
  * expander, so Louvain still sees one dense group; work stays O(k · degree).
  *
  * Supporting types (a /24, a user agent: what strangers on one ISP or SDK
- * share) never create an edge. They are added afterwards to the edges that
- * linking evidence made, by intersecting the two keys' sorted value lists,
- * which also spares the millions of pairs that only a prefix would join.
+ * share) never create an edge: their pairs are enumerated the same way but
+ * only add to edges that linking evidence made. That also spares the table
+ * the millions of pairs that only a prefix would join.
  */
 import { EVIDENCE_TYPES, type Config } from '../config/schema.ts';
 import { mix32 } from '../util/hash.ts';
@@ -21,9 +21,8 @@ import type { ValueTable } from './value-table.ts';
 
 export function project(tables: ValueTable[], nodes: number, config: Config): EdgeStore {
   const { maxCliqueKeys, sparseDegree } = config.projection;
-  const multiplier = config.coactivity.multiplier;
   const linking = tables.filter((t) => !config.evidence[t.type].supportOnly && config.evidence[t.type].weight > 0);
-  const supporting = tables.filter((t) => config.evidence[t.type].supportOnly);
+  const supporting = tables.filter((t) => config.evidence[t.type].supportOnly && config.evidence[t.type].weight > 0);
   // Pairs emitted, an upper bound on edges (capped: shared pairs make the true count far smaller).
   let pairs = 0;
   for (const table of linking)
@@ -32,53 +31,39 @@ export function project(tables: ValueTable[], nodes: number, config: Config): Ed
       pairs += k <= maxCliqueKeys ? (k * (k - 1)) / 2 : k * sparseDegree;
     }
   const store = new EdgeStore(nodes, EVIDENCE_TYPES.length, Math.min(pairs, 1 << 25));
-  for (const table of linking) {
-    const t = EVIDENCE_TYPES.indexOf(table.type);
-    const weight = config.evidence[table.type].weight;
-    for (let v = 0; v < table.values.length; v++) {
-      const keys = table.keys[v];
-      const k = keys.length;
-      if (table.hub[v] === 1 || k < 2) continue;
-      const base = weight * rarityWeight(table.accounts[v], config.rarity.exponent);
-      const windows = table.windows?.[v];
-      const link = (p: number, q: number, scale: number) => {
-        const co = windows !== undefined && coactive(windows[p], windows[q]) ? multiplier : 1;
-        store.add(keys[p], keys[q], t, base * scale * co);
-      };
-      if (k <= maxCliqueKeys) {
-        for (let p = 0; p < k; p++) for (let q = p + 1; q < k; q++) link(p, q, 1);
-      } else {
-        const scale = (k - 1) / (2 * sparseDegree);
-        for (let p = 0; p < k; p++) {
-          for (let d = 0; d < sparseDegree; d++) {
-            const q = (p + 1 + (mix32(v * 65_537 + d, p) % (k - 1))) % k;
-            link(p, q, scale);
-          }
-        }
-      }
-    }
-  }
-  for (const table of supporting) addSupport(store, table, config);
+  for (const table of linking) projectTable(table, config, (i, j, t, w) => store.add(i, j, t, w));
+  for (const table of supporting) projectTable(table, config, (i, j, t, w) => store.addIfPresent(i, j, t, w));
   return store;
 }
 
-function addSupport(store: EdgeStore, table: ValueTable, config: Config): void {
+type Emit = (i: number, j: number, t: number, w: number) => void;
+
+/** Every pair a table's non-hub values link, with its weight: cliques, or sparse partners on big values. */
+function projectTable(table: ValueTable, config: Config, emit: Emit): void {
+  const { maxCliqueKeys, sparseDegree } = config.projection;
+  const multiplier = config.coactivity.multiplier;
   const t = EVIDENCE_TYPES.indexOf(table.type);
   const weight = config.evidence[table.type].weight;
-  if (weight === 0) return;
-  const exponent = config.rarity.exponent;
-  for (let s = 0; s < store.size; s++) {
-    const a = table.keyValues[store.source[s]];
-    const b = table.keyValues[store.target[s]];
-    let w = 0;
-    for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-      if (a[i] === b[j]) {
-        w += rarityWeight(table.accounts[a[i]], exponent);
-        i++;
-        j++;
-      } else if (a[i] < b[j]) i++;
-      else j++;
+  for (let v = 0; v < table.values.length; v++) {
+    const keys = table.keys[v];
+    const k = keys.length;
+    if (table.hub[v] === 1 || k < 2) continue;
+    const base = weight * rarityWeight(table.accounts[v], config.rarity.exponent);
+    const windows = table.windows?.[v] ?? null;
+    const link = (p: number, q: number, scale: number) => {
+      const co = windows !== null && coactive(windows, p, q) ? multiplier : 1;
+      emit(keys[p], keys[q], t, base * scale * co);
+    };
+    if (k <= maxCliqueKeys) {
+      for (let p = 0; p < k; p++) for (let q = p + 1; q < k; q++) link(p, q, 1);
+    } else {
+      const scale = (k - 1) / (2 * sparseDegree);
+      for (let p = 0; p < k; p++) {
+        for (let d = 0; d < sparseDegree; d++) {
+          const q = (p + 1 + (mix32(v * 65_537 + d, p) % (k - 1))) % k;
+          link(p, q, scale);
+        }
+      }
     }
-    if (w > 0) store.weights[t][s] += weight * w;
   }
 }

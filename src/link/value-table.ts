@@ -5,7 +5,7 @@
  * its own NAT are not a hub; a key without an account counts as its own.
  */
 import type { EvidenceType } from '../config/schema.ts';
-import { ownerOf, windowsOf, type Dataset, type Incidence } from '../aggregate/index.ts';
+import { ownerOf, type Dataset, type KeyWindows } from '../aggregate/index.ts';
 import { ipPrefix } from '../ingest/ip.ts';
 import { compareStrings } from '../util/compare.ts';
 
@@ -17,8 +17,8 @@ export interface ValueTable {
   keys: Int32Array[];
   /** Per value, aligned with `keys`: that key's requests on the value. */
   requests: Float64Array[];
-  /** IP only; per value, aligned with `keys`: sorted co-activity windows. */
-  windows: Float64Array[][] | null;
+  /** IP only; per non-hub value, aligned with `keys`: sorted co-activity windows. */
+  windows: Array<KeyWindows | null> | null;
   /** Per value: distinct accounts. */
   accounts: Int32Array;
   /** Per value: 1 when suppressed as a hub. */
@@ -30,17 +30,21 @@ export interface ValueTable {
 interface Draft {
   keys: number[];
   requests: number[];
-  windows: Float64Array[];
+  /** IP id (for windows), or -1. */
+  ip: number;
 }
 
-type Collect = (data: Dataset, add: (value: string, key: number, requests: number, inc: Incidence | null) => void) => void;
+type Collect = (data: Dataset, add: (value: string, key: number, requests: number, ip?: number) => void) => void;
 
-const fromKeys =
-  (field: 'ips' | 'userAgents'): Collect =>
-  (data, add) =>
-    data.keys.forEach((k, i) => {
-      for (const [value, inc] of k[field]) add(value, i, inc.requests, inc);
-    });
+const fromIps: Collect = (data, add) =>
+  data.keys.forEach((k, i) => {
+    for (const [ip, requests] of k.ips) add(data.ipNames[ip], i, requests, ip);
+  });
+
+const fromUserAgents: Collect = (data, add) =>
+  data.keys.forEach((k, i) => {
+    for (const [ua, requests] of k.userAgents) add(ua, i, requests);
+  });
 
 /** Prefixes derive from each key's IPs (several IPs of a key may share one). */
 const fromPrefixes: Collect = (data, add) => {
@@ -48,12 +52,13 @@ const fromPrefixes: Collect = (data, add) => {
   const perKey = new Map<string, number>();
   data.keys.forEach((k, i) => {
     perKey.clear();
-    for (const [ip, inc] of k.ips) {
-      let prefix = cache.get(ip);
-      if (prefix === undefined) cache.set(ip, (prefix = ipPrefix(ip)));
-      perKey.set(prefix, (perKey.get(prefix) ?? 0) + inc.requests);
+    for (const [ip, requests] of k.ips) {
+      const name = data.ipNames[ip];
+      let prefix = cache.get(name);
+      if (prefix === undefined) cache.set(name, (prefix = ipPrefix(name)));
+      perKey.set(prefix, (perKey.get(prefix) ?? 0) + requests);
     }
-    for (const [prefix, requests] of perKey) add(prefix, i, requests, null);
+    for (const [prefix, requests] of perKey) add(prefix, i, requests);
   });
 };
 
@@ -63,16 +68,16 @@ const fromAccounts =
     data.accounts.forEach((account, a) => {
       for (const value of values(account)) {
         if (value === null) continue;
-        for (const key of data.accountKeys[a]) add(value, key, data.keys[key].requests, null);
+        for (const key of data.accountKeys[a]) add(value, key, data.keys[key].requests);
       }
     });
 
 const COLLECT: Record<EvidenceType, Collect> = {
   account: fromAccounts((a) => [a.id]),
   payment: fromAccounts((a) => a.payments),
-  ip: fromKeys('ips'),
+  ip: fromIps,
   prefix: fromPrefixes,
-  user_agent: fromKeys('userAgents'),
+  user_agent: fromUserAgents,
   signup_ip: fromAccounts((a) => a.signupIps),
   email_domain: fromAccounts((a) => [a.emailDomain]),
 };
@@ -84,12 +89,11 @@ const COLLECT: Record<EvidenceType, Collect> = {
 export function buildValueTable(data: Dataset, type: EvidenceType, maxAccounts: number, alwaysHubs?: ReadonlySet<string>): ValueTable {
   const drafts = new Map<string, Draft>();
   const withWindows = type === 'ip';
-  COLLECT[type](data, (value, key, requests, inc) => {
+  COLLECT[type](data, (value, key, requests, ip = -1) => {
     let d = drafts.get(value);
-    if (d === undefined) drafts.set(value, (d = { keys: [], requests: [], windows: [] }));
+    if (d === undefined) drafts.set(value, (d = { keys: [], requests: [], ip }));
     d.keys.push(key);
     d.requests.push(requests);
-    if (withWindows && inc !== null) d.windows.push(windowsOf(inc));
   });
 
   const values = [...drafts.keys()].sort(compareStrings);
@@ -108,15 +112,31 @@ export function buildValueTable(data: Dataset, type: EvidenceType, maxAccounts: 
   const owners = new Set<number>();
   values.forEach((value, v) => {
     const d = drafts.get(value)!;
-    // Keys arrive ascending from fromKeys; fromAccounts interleaves accounts, so sort.
-    const order = d.keys.map((_, i) => i).sort((a, b) => d.keys[a] - d.keys[b]);
-    table.keys[v] = Int32Array.from(order, (i) => d.keys[i]);
-    table.requests[v] = Float64Array.from(order, (i) => d.requests[i]);
-    if (table.windows) table.windows[v] = order.map((i) => d.windows[i]);
+    const k = d.keys.length;
+    // Keys arrive ascending from fromKeys; fromAccounts interleaves accounts, so sort then.
+    let order: number[] | null = null;
+    for (let i = 1; i < k; i++) {
+      if (d.keys[i - 1] > d.keys[i]) {
+        order = d.keys.map((_, j) => j).sort((a, b) => d.keys[a] - d.keys[b]);
+        break;
+      }
+    }
+    const keys = new Int32Array(k);
+    const requests = new Float64Array(k);
     owners.clear();
-    for (const key of table.keys[v]) owners.add(ownerOf(data, key));
+    for (let i = 0; i < k; i++) {
+      const o = order ? order[i] : i;
+      keys[i] = d.keys[o];
+      requests[i] = d.requests[o];
+      owners.add(ownerOf(data, keys[i]));
+    }
+    table.keys[v] = keys;
+    table.requests[v] = requests;
     table.accounts[v] = owners.size;
-    if (owners.size > maxAccounts || alwaysHubs?.has(value)) table.hub[v] = 1;
+    const hub = owners.size > maxAccounts || alwaysHubs?.has(value) === true;
+    // Windows are needed only where the value can link: not on hubs.
+    if (table.windows) table.windows[v] = hub || k < 2 ? null : data.ipWindows.of(d.ip, keys);
+    if (hub) table.hub[v] = 1;
     else for (const key of table.keys[v]) perKey[key].push(v);
   });
   table.keyValues = perKey.map((vs) => Int32Array.from(vs));

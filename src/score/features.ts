@@ -95,7 +95,7 @@ export function computeFeatures(members: number[], ctx: ScoreContext): ClusterFe
     if (!s) ipOwners.set(v, (s = new Set()));
     s.add(owner(i));
   }
-  const allIps = new Set<string>();
+  const allIps = new Set<number>();
   for (const k of keys) for (const ip of k.ips.keys()) allIps.add(ip);
   let ips3 = 0;
   for (const s of ipOwners.values()) if (s.size >= 3) ips3++;

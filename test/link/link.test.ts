@@ -18,9 +18,11 @@ describe('rarity', () => {
 
 describe('co-activity', () => {
   it('matches the same or an adjacent window only', () => {
-    expect(coactive(Float64Array.of(1, 5, 9), Float64Array.of(3, 10))).toBe(true);
-    expect(coactive(Float64Array.of(1, 5), Float64Array.of(3, 7))).toBe(false);
-    expect(coactive(Float64Array.of(), Float64Array.of(3))).toBe(false);
+    // Three keys' windows, flat: [1, 5, 9] | [3, 10] | [3, 7].
+    const w = { offsets: Int32Array.of(0, 3, 5, 7), data: Float64Array.of(1, 5, 9, 3, 10, 3, 7) };
+    expect(coactive(w, 0, 1)).toBe(true);
+    expect(coactive(w, 0, 2)).toBe(false);
+    expect(coactive({ offsets: Int32Array.of(0, 0, 1), data: Float64Array.of(3) }, 0, 1)).toBe(false);
   });
 });
 

@@ -1,0 +1,114 @@
+/**
+ * The frame of a candidate cluster: the text its members share, with `<*>`
+ * where their fillings go. A column vote over shingles, not a pairwise
+ * alignment: a shingle is frame when it occurs in ≥ frameShare of the sampled
+ * members; the reference (the shortest sampled member, so the one whose
+ * fillings are shortest) keeps the characters such shingles cover, and every
+ * uncovered stretch becomes one slot. Equivalent to keeping the tokens that a
+ * multiple alignment against the reference finds in ≥ frameShare of members,
+ * but linear in text length, indifferent to where the fillings stand or how
+ * much longer than the frame they are, and safe from LCS's habit of matching a
+ * filling's "the" to the reference's. Run ends that cut a word of a spaced
+ * script are moved back to the word boundary (CJK characters are their own
+ * tokens). A leading or trailing slot the reference happens to leave empty is
+ * restored when ≥ slotShare of members have text there.
+ */
+import { codesToString, isWordCode, unitWeight } from './normalise.ts';
+import { Scratch } from './scratch.ts';
+
+export interface Frame {
+  /** Normalised frame text with `<*>` slots. */
+  text: string;
+  /** Frame pieces in order, without slots. */
+  pieces: string[];
+  leading: boolean;
+  trailing: boolean;
+  /** Sorted distinct hashes of the supported shingles inside the pieces. */
+  shingles: Uint32Array;
+}
+
+export interface FrameParams {
+  shingleSize: number;
+  frameShare: number;
+  slotShare: number;
+  minRun: number;
+}
+
+interface Member {
+  codes: Uint16Array;
+  hashes: Uint32Array;
+}
+
+export function extractFrame(texts: readonly string[], p: FrameParams, scratch = new Scratch()): Frame | null {
+  const k = p.shingleSize;
+  const members: Member[] = texts.map((t) => {
+    scratch.load(t, k);
+    return { codes: scratch.codes.slice(0, scratch.len), hashes: scratch.hashes.slice(0, scratch.count) };
+  });
+  const support = new Map<number, number>();
+  for (const m of members) for (const h of new Set(m.hashes)) support.set(h, (support.get(h) ?? 0) + 1);
+  const need = Math.max(1, Math.ceil(p.frameShare * members.length - 1e-9));
+  let ref = members[0]!;
+  for (const m of members) if (m.codes.length < ref.codes.length) ref = m;
+  const { codes, hashes } = ref;
+  const len = codes.length;
+
+  // Coverage by supported shingles, then runs snapped to word boundaries.
+  const cov = new Uint8Array(len);
+  for (let i = 0; i < hashes.length; i++) if (support.get(hashes[i]!)! >= need) cov.fill(1, i, Math.min(len, i + k));
+  const runs: Array<[number, number]> = [];
+  for (let i = 0; i < len; ) {
+    if (!cov[i]) {
+      i++;
+      continue;
+    }
+    let a = i;
+    while (i < len && cov[i]) i++;
+    let b = i;
+    if (a > 0 && isWordCode(codes[a - 1]!) && isWordCode(codes[a]!)) while (a < b && isWordCode(codes[a]!)) a++;
+    if (b < len && isWordCode(codes[b - 1]!) && isWordCode(codes[b]!)) while (b > a && isWordCode(codes[b - 1]!)) b--;
+    if (b > a && !(b - a === 1 && codes[a] === 0x20)) runs.push([a, b]);
+  }
+  if (runs.length === 0) return null;
+  let weight = 0;
+  for (const [a, b] of runs) for (let j = a; j < b; j++) weight += unitWeight(codes[j]!);
+  if (weight < p.minRun) return null;
+
+  // Frame shingles: supported and wholly inside a run (texts shorter than k: the one shingle).
+  const inside: number[] = [];
+  let firstPos = -1;
+  let lastPos = -1;
+  for (const [a, b] of runs) {
+    for (let i = a; i + Math.min(k, len) <= b; i++) {
+      if (support.get(hashes[i]!)! < need) continue;
+      inside.push(hashes[i]!);
+      if (firstPos < 0) firstPos = i;
+      lastPos = i;
+    }
+  }
+  if (inside.length === 0) return null;
+  const shingles = Uint32Array.from(new Set(inside)).sort();
+
+  // Leading and trailing slots: in the reference, or in enough members.
+  const [a0] = runs[0]!;
+  const [, bN] = runs[runs.length - 1]!;
+  let leading = a0 > 0;
+  let trailing = bN < len;
+  const want = p.slotShare * members.length;
+  if (!leading) {
+    const h = hashes[firstPos]!;
+    const before = firstPos - a0;
+    leading = members.filter((m) => m.hashes.indexOf(h) > before).length >= want;
+  }
+  if (!trailing) {
+    const h = hashes[lastPos]!;
+    const after = bN - (lastPos + Math.min(k, len));
+    trailing = members.filter((m) => {
+      const j = m.hashes.lastIndexOf(h);
+      return j >= 0 && j + Math.min(k, m.codes.length) + after < m.codes.length;
+    }).length >= want;
+  }
+  const pieces = runs.map(([a, b]) => codesToString(codes, a, b));
+  const text = (leading ? '<*>' : '') + pieces.join('<*>') + (trailing ? '<*>' : '');
+  return { text, pieces, leading, trailing, shingles };
+}
