@@ -6,7 +6,7 @@
 import type { AccountRecord, EventRecord } from '../model.ts';
 import { compareStrings } from '../util/compare.ts';
 import { addAccount, createAccountStats, type AccountStats } from './account-stats.ts';
-import { chosenAccount, createKeyStats, type KeyStats } from './key-stats.ts';
+import { chosenAccount, createKeyStats, flushKeyStats, type KeyStats } from './key-stats.ts';
 import { WindowLog, type IpWindows } from './windows.ts';
 
 export type { AccountStats } from './account-stats.ts';
@@ -64,17 +64,18 @@ export class Aggregator {
     if (e.timestamp > k.last) k.last = e.timestamp;
     const hour = Math.floor(e.timestamp / HOUR_MS);
     k.hourOfDay[((hour % 24) + 24) % 24]++;
-    k.hourly.set(hour, (k.hourly.get(hour) ?? 0) + 1);
-    if (e.account_id !== null) k.accounts.set(e.account_id, (k.accounts.get(e.account_id) ?? 0) + 1);
-    if (e.user_agent !== null) k.userAgents.set(e.user_agent, (k.userAgents.get(e.user_agent) ?? 0) + 1);
+    k.hourly.bump(hour);
+    if (e.account_id !== null) k.accounts.bump(e.account_id);
+    if (e.user_agent !== null) k.userAgents.bump(e.user_agent);
     if (e.ip !== null) {
-      let ip = this.ipIds.get(e.ip);
+      // The key's last IP again (the common case) needs no lookup of its id.
+      let ip = k.lastIp >= 0 && this.ipNames[k.lastIp] === e.ip ? k.lastIp : this.ipIds.get(e.ip);
       if (ip === undefined) {
         ip = this.ipNames.length;
         this.ipIds.set(e.ip, ip);
         this.ipNames.push(e.ip);
       }
-      k.ips.set(ip, (k.ips.get(ip) ?? 0) + 1);
+      k.ips.bump(ip);
       const window = Math.floor(e.timestamp / this.windowMs);
       if (ip !== k.lastIp || window !== k.lastWindow) {
         this.windows.push(ip, k.seq, window);
@@ -99,6 +100,7 @@ export class Aggregator {
 
   finalize(): Dataset {
     const keys = [...this.keys.values()].sort((a, b) => compareStrings(a.id, b.id));
+    keys.forEach(flushKeyStats);
     const keyIndex = new Int32Array(keys.length);
     keys.forEach((k, i) => (keyIndex[k.seq] = i));
     const chosen = keys.map(chosenAccount);

@@ -5,12 +5,14 @@
  * numbers only: no object per (key, IP), which keeps the garbage collector
  * out of the way at tens of millions of events.
  */
+import { RunCounter } from './run-counter.ts';
+
 export interface KeyStats {
   id: string;
   /** Arrival order, used until `finalize` sorts keys by id. */
   seq: number;
   /** account_id → requests naming it. */
-  accounts: Map<string, number>;
+  accounts: RunCounter<string>;
   requests: number;
   inputTokens: number;
   outputTokens: number;
@@ -19,30 +21,38 @@ export interface KeyStats {
   /** Requests per hour of day (UTC). */
   hourOfDay: Uint32Array;
   /** Requests per hour since the epoch. */
-  hourly: Map<number, number>;
+  hourly: RunCounter<number>;
   /** IP id → requests. */
-  ips: Map<number, number>;
+  ips: RunCounter<number>;
   /** User agent → requests. */
-  userAgents: Map<string, number>;
+  userAgents: RunCounter<string>;
   /** Last (IP id, co-activity window) recorded for this key, to skip repeats. */
   lastIp: number;
   lastWindow: number;
+}
+
+/** Write pending runs into the maps; after this the stats are read-only. */
+export function flushKeyStats(k: KeyStats): void {
+  k.accounts.flush();
+  k.hourly.flush();
+  k.ips.flush();
+  k.userAgents.flush();
 }
 
 export function createKeyStats(id: string, seq: number): KeyStats {
   return {
     id,
     seq,
-    accounts: new Map(),
+    accounts: new RunCounter(),
     requests: 0,
     inputTokens: 0,
     outputTokens: 0,
     first: Infinity,
     last: -Infinity,
     hourOfDay: new Uint32Array(24),
-    hourly: new Map(),
-    ips: new Map(),
-    userAgents: new Map(),
+    hourly: new RunCounter(),
+    ips: new RunCounter(),
+    userAgents: new RunCounter(),
     lastIp: -1,
     lastWindow: NaN,
   };

@@ -1,0 +1,30 @@
+/**
+ * Prompt-template miner. Finds the framings that many prompts share around
+ * varying fillings ("Solve the following problem. Think step by step… Problem:
+ * <*>"), whatever the fillings' length, position or script, and assigns each
+ * prompt to its template. Keys sharing a rare template are evidence of one
+ * operator; templates that ask for written-out reasoning are flagged.
+ *
+ * Approach, and why (details in each file's header):
+ *   - character shingles of normalised text (lower case, whitespace and digit
+ *     runs collapsed), so Chinese and other unspaced scripts work as English;
+ *   - a prompt's skeleton = its corpus-frequent shingles in long runs; fillings,
+ *     however long, are mostly rare, so templates are compared on what they share
+ *     (Jaccard over whole prompts would sink as fillings grow; token-count
+ *     bucketing à la Drain fails when fillings vary in length);
+ *   - MinHash-LSH over skeletons proposes clusters; verified merges only, with
+ *     nested skeletons kept apart so a popular prefix does not swallow the
+ *     templates built on it;
+ *   - the frame is a vote over shingles in a sample of each cluster, slots where
+ *     the vote fails; prompts are assigned by containment of the frame, the most
+ *     specific frame winning.
+ * Whole prompts repeated verbatim have no slot; they count as a template only
+ * when at least minKeysVerbatim keys send them.
+ */
+export { mineTemplates } from './mine.ts';
+export { DEFAULTS, MinerOptionsSchema, type MinerOptions } from './options.ts';
+export { detectReasoningElicitation } from './reasoning.ts';
+export { PromptSampler, estimateSupport, promptRank } from './sampler.ts';
+export { templateQuality, type TemplateQuality } from './quality.ts';
+export { normalise } from './normalise.ts';
+export type { MinedTemplates, PromptSample, Template } from './types.ts';

@@ -1,0 +1,178 @@
+/**
+ * mineTemplates: the stages of the miner in order.
+ *   1. discovery sample: per key the maxPromptsPerKey prompts of smallest rank (bottom-k, sampler.ts);
+ *   2. document frequency of every character shingle over the sample (skeleton.ts);
+ *   3. skeleton per prompt: its frequent shingles in long runs (skeleton.ts);
+ *   4. candidate clusters: exact skeleton groups merged by MinHash-LSH + verification (group.ts);
+ *   5. frame per cluster: shingle vote over a hash-chosen sample of members (frame.ts);
+ *   6. every prompt assigned to the most specific frame it contains (assign.ts);
+ *   7. templates below the support thresholds dropped and their prompts passed to
+ *      their next-best frame, until none is dropped.
+ * Everything depends on the multiset of samples, never their order: the
+ * discovery sample and frame samples are chosen by hash, clusters are numbered
+ * in sorted skeleton order, ids come from the frame text, and templates are
+ * sorted by prompts and id.
+ */
+import { UserError } from '../util/errors.ts';
+import { compareStrings } from '../util/compare.ts';
+import { sha256Hex } from '../util/hash.ts';
+import { FrameIndex } from './assign.ts';
+import { fillingsOf } from './fillings.ts';
+import { extractFrame, type Frame } from './frame.ts';
+import { groupSkeletons } from './group.ts';
+import { U32Table } from './hash-table.ts';
+import { MinerOptionsSchema, type MinerOptions } from './options.ts';
+import { detectReasoningElicitation } from './reasoning.ts';
+import { promptRank } from './sampler.ts';
+import { Scratch } from './scratch.ts';
+import { countDocument, skeletonOf } from './skeleton.ts';
+import type { MinedTemplates, PromptSample, Template } from './types.ts';
+
+const CANDIDATES = 4;
+
+export function mineTemplates(samples: Iterable<PromptSample>, options: Partial<MinerOptions> = {}): MinedTemplates {
+  const parsed = MinerOptionsSchema.safeParse(options);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new UserError('E_TEMPLATE_OPTIONS', `templates: ${issue.path.join('.') || 'options'}: ${issue.message}`);
+  }
+  const o = parsed.data;
+  const k = o.shingleSize;
+  const rows = Array.isArray(samples) ? (samples as PromptSample[]) : [...samples];
+  const n = rows.length;
+  const rank = new Uint32Array(n);
+  for (let i = 0; i < n; i++) rank[i] = promptRank(rows[i]!.prompt, o.seed);
+  const byRank = (a: number, b: number) =>
+    rank[a] !== rank[b] ? rank[a]! - rank[b]! : compareStrings(rows[a]!.prompt, rows[b]!.prompt) || rows[a]!.timestamp - rows[b]!.timestamp;
+
+  // 1–3. Discovery sample, document frequency, skeletons.
+  const disc = discoverySample(rows, o.maxPromptsPerKey, byRank);
+  const s = new Scratch();
+  const df = new U32Table(1 << 16);
+  disc.forEach((i, d) => countDocument(df, s.load(rows[i]!.prompt, k), d));
+  const dfMin = Math.max(2, Math.ceil(o.minPrompts * o.frameShare - 1e-9));
+  const buf: number[] = [];
+  const skeletons = disc.map((i) => skeletonOf(df, s.load(rows[i]!.prompt, k), k, dfMin, o.minRun, buf));
+
+  // 4–5. Candidate clusters and their frames, one per distinct text.
+  const { cluster, clusters } = groupSkeletons(skeletons, { ...o, shingleSize: k });
+  const members: number[][] = Array.from({ length: clusters }, () => []);
+  disc.forEach((i, d) => cluster[d]! >= 0 && members[cluster[d]!]!.push(i));
+  const frames = new Map<string, Frame>();
+  for (const m of members) {
+    if (m.length < o.minPrompts) continue;
+    const sample = m.sort(byRank).slice(0, o.alignSample).map((i) => rows[i]!.prompt);
+    const f = extractFrame(sample, { ...o, shingleSize: k }, s);
+    if (f && !frames.has(f.text)) frames.set(f.text, f);
+  }
+  const ids = new Map<string, string>();
+  for (const text of frames.keys()) ids.set(text, 't_' + sha256Hex(text).slice(0, 12));
+  const list = [...frames.values()].sort((a, b) => compareStrings(ids.get(a.text)!, ids.get(b.text)!));
+
+  // 6. Candidate frames per prompt, best first.
+  const index = new FrameIndex(list.map((f) => f.shingles), o.minContainment);
+  const cand = new Int32Array(n * CANDIDATES).fill(-1);
+  const out = new Int32Array(CANDIDATES);
+  for (let i = 0; i < n; i++) {
+    const c = index.match(s.load(rows[i]!.prompt, k), out);
+    for (let j = 0; j < c; j++) cand[i * CANDIDATES + j] = out[j]!;
+  }
+
+  // 7. Drop templates below support, re-route their prompts, repeat.
+  const alive = new Uint8Array(list.length).fill(1);
+  const choice = new Int32Array(n);
+  for (;;) {
+    for (let i = 0; i < n; i++) {
+      choice[i] = -1;
+      for (let j = 0; j < CANDIDATES; j++) {
+        const t = cand[i * CANDIDATES + j]!;
+        if (t >= 0 && alive[t]) {
+          choice[i] = t;
+          break;
+        }
+      }
+    }
+    const keys = list.map(() => new Set<number>());
+    const count = new Int32Array(list.length);
+    for (let i = 0; i < n; i++) if (choice[i]! >= 0) count[choice[i]!]++, keys[choice[i]!]!.add(rows[i]!.key);
+    let dropped = false;
+    list.forEach((f, t) => {
+      const verbatim = !f.leading && !f.trailing && f.pieces.length === 1;
+      const minKeys = verbatim ? Math.max(o.minKeys, o.minKeysVerbatim) : o.minKeys;
+      if (alive[t] && (count[t]! < o.minPrompts || keys[t]!.size < minKeys)) (alive[t] = 0), (dropped = true);
+    });
+    if (!dropped) break;
+  }
+
+  return finish(rows, list, ids, choice, byRank, o, s);
+}
+
+/** Input indices of the discovery sample, ascending. */
+function discoverySample(rows: PromptSample[], cap: number, byRank: (a: number, b: number) => number): number[] {
+  if (cap === 0) return rows.map((_, i) => i);
+  const byKey = new Map<number, number[]>();
+  rows.forEach((r, i) => {
+    const l = byKey.get(r.key);
+    if (l) l.push(i);
+    else byKey.set(r.key, [i]);
+  });
+  const keep: number[] = [];
+  for (const l of byKey.values()) keep.push(...(l.length <= cap ? l : l.sort(byRank).slice(0, cap)));
+  return keep.sort((a, b) => a - b);
+}
+
+function finish(
+  rows: PromptSample[],
+  list: Frame[],
+  ids: Map<string, string>,
+  choice: Int32Array,
+  byRank: (a: number, b: number) => number,
+  o: MinerOptions,
+  s: Scratch,
+): MinedTemplates {
+  const byTemplate: number[][] = list.map(() => []);
+  choice.forEach((t, i) => t >= 0 && byTemplate[t]!.push(i));
+  const built: Array<{ old: number; template: Template }> = [];
+  byTemplate.forEach((m, t) => {
+    if (m.length === 0) return;
+    const f = list[t]!;
+    let first = Infinity;
+    let last = -Infinity;
+    const keys = new Set<number>();
+    for (const i of m) {
+      const r = rows[i]!;
+      keys.add(r.key);
+      if (r.timestamp < first) first = r.timestamp;
+      if (r.timestamp > last) last = r.timestamp;
+    }
+    const examples: string[] = [];
+    if (f.leading || f.trailing || f.pieces.length > 1) {
+      for (const i of m.sort(byRank)) {
+        if (examples.length >= o.maxExamples) break;
+        const e = fillingsOf(rows[i]!.prompt, f.pieces, f.leading, f.trailing, s, o.shingleSize, o.exampleChars);
+        if (e && !examples.includes(e)) examples.push(e);
+      }
+    }
+    const { reasoning, cues } = detectReasoningElicitation(f.text);
+    built.push({
+      old: t,
+      template: {
+        id: ids.get(f.text)!,
+        text: f.text,
+        prompts: m.length,
+        keys: [...keys].sort((a, b) => a - b),
+        firstSeen: first,
+        lastSeen: last,
+        examples,
+        reasoning,
+        reasoningCues: cues,
+      },
+    });
+  });
+  built.sort((a, b) => b.template.prompts - a.template.prompts || compareStrings(a.template.id, b.template.id));
+  const remap = new Int32Array(list.length).fill(-1);
+  built.forEach((b, j) => (remap[b.old] = j));
+  const assignment = new Int32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) assignment[i] = choice[i]! >= 0 ? remap[choice[i]!]! : -1;
+  return { templates: built.map((b) => b.template), assignment };
+}
