@@ -36,8 +36,9 @@ export class EdgeStore {
   }
 
   /** The slot of edge {i, j}, or -1. */
-  find(i: number, j: number): number {
-    if (i > j) [i, j] = [j, i];
+  find(x: number, y: number): number {
+    const i = x < y ? x : y;
+    const j = x < y ? y : x;
     const mask = this.buckets.length - 1;
     for (let b = mix32(i, j) & mask; ; b = (b + 1) & mask) {
       const s = this.buckets[b];
@@ -47,8 +48,9 @@ export class EdgeStore {
   }
 
   /** Add `w` to the edge {i, j} (i ≠ j) for evidence type `t`, creating it if needed. */
-  add(i: number, j: number, t: number, w: number): void {
-    if (i > j) [i, j] = [j, i];
+  add(x: number, y: number, t: number, w: number): void {
+    const i = x < y ? x : y;
+    const j = x < y ? y : x;
     const mask = this.buckets.length - 1;
     let b = mix32(i, j) & mask;
     for (;;) {

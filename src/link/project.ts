@@ -31,38 +31,33 @@ export function project(tables: ValueTable[], nodes: number, config: Config): Ed
       pairs += k <= maxCliqueKeys ? (k * (k - 1)) / 2 : k * sparseDegree;
     }
   const store = new EdgeStore(nodes, EVIDENCE_TYPES.length, Math.min(pairs, 1 << 25));
-  for (const table of linking) projectTable(table, config, (i, j, t, w) => store.add(i, j, t, w));
-  for (const table of supporting) projectTable(table, config, (i, j, t, w) => store.addIfPresent(i, j, t, w));
+  for (const table of linking) projectTable(table, config, store, true);
+  for (const table of supporting) projectTable(table, config, store, false);
   return store;
 }
 
-type Emit = (i: number, j: number, t: number, w: number) => void;
-
 /** Every pair a table's non-hub values link, with its weight: cliques, or sparse partners on big values. */
-function projectTable(table: ValueTable, config: Config, emit: Emit): void {
+function projectTable(table: ValueTable, config: Config, store: EdgeStore, create: boolean): void {
   const { maxCliqueKeys, sparseDegree } = config.projection;
   const multiplier = config.coactivity.multiplier;
   const t = EVIDENCE_TYPES.indexOf(table.type);
   const weight = config.evidence[table.type].weight;
+  const emit = (i: number, j: number, w: number) => (create ? store.add(i, j, t, w) : store.addIfPresent(i, j, t, w));
   for (let v = 0; v < table.values.length; v++) {
     const keys = table.keys[v];
     const k = keys.length;
     if (table.hub[v] === 1 || k < 2) continue;
     const base = weight * rarityWeight(table.accounts[v], config.rarity.exponent);
     const windows = table.windows?.[v] ?? null;
-    const link = (p: number, q: number, scale: number) => {
-      const co = windows !== null && coactive(windows, p, q) ? multiplier : 1;
-      emit(keys[p], keys[q], t, base * scale * co);
-    };
-    if (k <= maxCliqueKeys) {
-      for (let p = 0; p < k; p++) for (let q = p + 1; q < k; q++) link(p, q, 1);
-    } else {
-      const scale = (k - 1) / (2 * sparseDegree);
-      for (let p = 0; p < k; p++) {
-        for (let d = 0; d < sparseDegree; d++) {
-          const q = (p + 1 + (mix32(v * 65_537 + d, p) % (k - 1))) % k;
-          link(p, q, scale);
-        }
+    const sparse = k > maxCliqueKeys;
+    const scale = sparse ? (k - 1) / (2 * sparseDegree) : 1;
+    const partners = sparse ? sparseDegree : k - 1;
+    for (let p = 0; p < k; p++) {
+      // Clique: q runs over p+1 … k−1. Sparse: d-th pseudo-random partner of p.
+      for (let d = sparse ? 0 : p; d < partners; d++) {
+        const q = sparse ? (p + 1 + (mix32(v * 65_537 + d, p) % (k - 1))) % k : d + 1;
+        const co = windows !== null && coactive(windows, p, q) ? multiplier : 1;
+        emit(keys[p], keys[q], base * scale * co);
       }
     }
   }

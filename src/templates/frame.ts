@@ -1,8 +1,9 @@
 /**
  * The frame of a candidate cluster: the text its members share, with `<*>`
  * where their fillings go. A column vote over shingles, not a pairwise
- * alignment: a shingle is frame when it occurs in ≥ frameShare of the sampled
- * members; the reference (the shortest sampled member, so the one whose
+ * alignment: a shingle is frame when it is in the skeleton (skeleton.ts) of
+ * ≥ frameShare of the sampled members — merely occurring is not enough, as
+ * fillings drawn from a small vocabulary share many shingles; the reference (the shortest sampled member, so the one whose
  * fillings are shortest) keeps the characters such shingles cover, and every
  * uncovered stretch becomes one slot. Equivalent to keeping the tokens that a
  * multiple alignment against the reference finds in ≥ frameShare of members,
@@ -39,14 +40,15 @@ interface Member {
   hashes: Uint32Array;
 }
 
-export function extractFrame(texts: readonly string[], p: FrameParams, scratch = new Scratch()): Frame | null {
+/** texts[i] is a sampled member and skeletons[i] its skeleton. */
+export function extractFrame(texts: readonly string[], skeletons: readonly Uint32Array[], p: FrameParams, scratch = new Scratch()): Frame | null {
   const k = p.shingleSize;
   const members: Member[] = texts.map((t) => {
     scratch.load(t, k);
     return { codes: scratch.codes.slice(0, scratch.len), hashes: scratch.hashes.slice(0, scratch.count) };
   });
   const support = new Map<number, number>();
-  for (const m of members) for (const h of new Set(m.hashes)) support.set(h, (support.get(h) ?? 0) + 1);
+  for (const sk of skeletons) for (const h of sk) support.set(h, (support.get(h) ?? 0) + 1);
   const need = Math.max(1, Math.ceil(p.frameShare * members.length - 1e-9));
   let ref = members[0]!;
   for (const m of members) if (m.codes.length < ref.codes.length) ref = m;
@@ -55,7 +57,7 @@ export function extractFrame(texts: readonly string[], p: FrameParams, scratch =
 
   // Coverage by supported shingles, then runs snapped to word boundaries.
   const cov = new Uint8Array(len);
-  for (let i = 0; i < hashes.length; i++) if (support.get(hashes[i]!)! >= need) cov.fill(1, i, Math.min(len, i + k));
+  for (let i = 0; i < hashes.length; i++) if ((support.get(hashes[i]!) ?? 0) >= need) cov.fill(1, i, Math.min(len, i + k));
   const runs: Array<[number, number]> = [];
   for (let i = 0; i < len; ) {
     if (!cov[i]) {
@@ -80,7 +82,7 @@ export function extractFrame(texts: readonly string[], p: FrameParams, scratch =
   let lastPos = -1;
   for (const [a, b] of runs) {
     for (let i = a; i + Math.min(k, len) <= b; i++) {
-      if (support.get(hashes[i]!)! < need) continue;
+      if ((support.get(hashes[i]!) ?? 0) < need) continue;
       inside.push(hashes[i]!);
       if (firstPos < 0) firstPos = i;
       lastPos = i;

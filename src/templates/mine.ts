@@ -52,17 +52,27 @@ export function mineTemplates(samples: Iterable<PromptSample>, options: Partial<
   disc.forEach((i, d) => countDocument(df, s.load(rows[i]!.prompt, k), d));
   const dfMin = Math.max(2, Math.ceil(o.minPrompts * o.frameShare - 1e-9));
   const buf: number[] = [];
-  const skeletons = disc.map((i) => skeletonOf(df, s.load(rows[i]!.prompt, k), k, dfMin, o.minRun, buf));
+  const skp = { ...o, dfMin };
+  const skeletons = disc.map((i) => skeletonOf(df, s.load(rows[i]!.prompt, k), skp, buf));
 
   // 4–5. Candidate clusters and their frames, one per distinct text.
   const { cluster, clusters } = groupSkeletons(skeletons, { ...o, shingleSize: k });
   const members: number[][] = Array.from({ length: clusters }, () => []);
-  disc.forEach((i, d) => cluster[d]! >= 0 && members[cluster[d]!]!.push(i));
+  const discOf = new Map<number, number>();
+  disc.forEach((i, d) => {
+    discOf.set(i, d);
+    if (cluster[d]! >= 0) members[cluster[d]!]!.push(i);
+  });
   const frames = new Map<string, Frame>();
   for (const m of members) {
     if (m.length < o.minPrompts) continue;
-    const sample = m.sort(byRank).slice(0, o.alignSample).map((i) => rows[i]!.prompt);
-    const f = extractFrame(sample, { ...o, shingleSize: k }, s);
+    const sample = m.sort(byRank).slice(0, o.alignSample);
+    const f = extractFrame(
+      sample.map((i) => rows[i]!.prompt),
+      sample.map((i) => skeletons[discOf.get(i)!]!),
+      { ...o, shingleSize: k },
+      s,
+    );
     if (f && !frames.has(f.text)) frames.set(f.text, f);
   }
   const ids = new Map<string, string>();

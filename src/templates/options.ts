@@ -4,6 +4,8 @@ import { z } from 'zod';
 export const DEFAULTS = Object.freeze({
   shingleSize: 8,
   minRun: 20,
+  cutRatio: 0.2,
+  keepRatio: 0.1,
   bands: 8,
   rows: 4,
   minSimilarity: 0.5,
@@ -31,6 +33,14 @@ export const MinerOptionsSchema = z
     minRun: int(4, 1000)
       .default(DEFAULTS.minRun)
       .describe('shortest frequent run kept in a skeleton, and shortest frame, in Latin-character widths (a CJK character counts 2)'),
+    /** @default 0.2 */
+    cutRatio: share()
+      .default(DEFAULTS.cutRatio)
+      .describe('a frequent run is cut where a shingle’s document frequency falls below this share of its neighbours’ (frame → recurring filling)'),
+    /** @default 0.1 */
+    keepRatio: share()
+      .default(DEFAULTS.keepRatio)
+      .describe('skeleton pieces whose support is below this share of the prompt’s best piece are treated as recurring filling'),
     /** @default 8 */
     bands: int(1, 64).default(DEFAULTS.bands).describe('LSH bands over the skeleton MinHash (signature size = bands × rows)'),
     /** @default 4 */

@@ -6,6 +6,8 @@ export class Scratch {
   codes = new Uint16Array(4096);
   map = new Int32Array(4096);
   hashes = new Uint32Array(4096);
+  /** Per-shingle scratch (document frequencies in the skeleton pass). */
+  ints = new Int32Array(4096);
   /** Normalised length of the last loaded text. */
   len = 0;
   /** Shingle count of the last loaded text. */
@@ -18,6 +20,7 @@ export class Scratch {
       this.codes = new Uint16Array(cap);
       this.map = new Int32Array(cap);
       this.hashes = new Uint32Array(cap);
+      this.ints = new Int32Array(cap);
     }
     this.len = normaliseInto(text, this.codes, withMap ? this.map : undefined);
     this.count = shingleHashes(this.codes, this.len, k, this.hashes);
