@@ -23,14 +23,15 @@ export function project(tables: ValueTable[], nodes: number, config: Config): Ed
   const { maxCliqueKeys, sparseDegree } = config.projection;
   const linking = tables.filter((t) => !config.evidence[t.type].supportOnly && config.evidence[t.type].weight > 0);
   const supporting = tables.filter((t) => config.evidence[t.type].supportOnly && config.evidence[t.type].weight > 0);
-  // Pairs emitted, an upper bound on edges (capped: shared pairs make the true count far smaller).
+  // Pairs emitted bound the edges from above, often far above (pairs repeat): start there,
+  // capped at 2M slots (~130 MB), and let the table grow if more are needed.
   let pairs = 0;
   for (const table of linking)
     for (let v = 0; v < table.values.length; v++) {
       const k = table.hub[v] ? 0 : table.keys[v].length;
       pairs += k <= maxCliqueKeys ? (k * (k - 1)) / 2 : k * sparseDegree;
     }
-  const store = new EdgeStore(nodes, EVIDENCE_TYPES.length, Math.min(pairs, 1 << 25));
+  const store = new EdgeStore(nodes, EVIDENCE_TYPES.length, Math.min(pairs, 1 << 21));
   for (const table of linking) projectTable(table, config, store, true);
   for (const table of supporting) projectTable(table, config, store, false);
   return store;

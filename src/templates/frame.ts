@@ -9,7 +9,8 @@
  * multiple alignment against the reference finds in ≥ frameShare of members,
  * but linear in text length, indifferent to where the fillings stand or how
  * much longer than the frame they are, and safe from LCS's habit of matching a
- * filling's "the" to the reference's. Run ends that cut a word of a spaced
+ * filling's "the" to the reference's. Chains of supported shingles shorter
+ * than ¾ minRun are ignored (a frame word recurring inside a filling). Run ends that cut a word of a spaced
  * script are moved back to the word boundary (CJK characters are their own
  * tokens). A leading or trailing slot the reference happens to leave empty is
  * restored when ≥ slotShare of members have text there.
@@ -56,8 +57,21 @@ export function extractFrame(texts: readonly string[], skeletons: readonly Uint3
   const len = codes.length;
 
   // Coverage by supported shingles, then runs snapped to word boundaries.
+  // Chains of consecutive supported shingles; a short chain is a frame shingle that recurs by chance in a filling.
   const cov = new Uint8Array(len);
-  for (let i = 0; i < hashes.length; i++) if ((support.get(hashes[i]!) ?? 0) >= need) cov.fill(1, i, Math.min(len, i + k));
+  const minChain = 0.75 * p.minRun;
+  for (let i = 0; i < hashes.length; ) {
+    if ((support.get(hashes[i]!) ?? 0) < need) {
+      i++;
+      continue;
+    }
+    const from = i;
+    while (i < hashes.length && (support.get(hashes[i]!) ?? 0) >= need) i++;
+    const to = Math.min(len, i - 1 + k);
+    let w = 0;
+    for (let j = from; j < to; j++) w += unitWeight(codes[j]!);
+    if (w >= minChain || (from === 0 && to === len)) cov.fill(1, from, to);
+  }
   const runs: Array<[number, number]> = [];
   for (let i = 0; i < len; ) {
     if (!cov[i]) {
