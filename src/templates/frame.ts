@@ -3,15 +3,17 @@
  * where their fillings go. A column vote over shingles, not a pairwise
  * alignment: a shingle is frame when it is in the skeleton (skeleton.ts) of
  * ≥ frameShare of the sampled members — merely occurring is not enough, as
- * fillings drawn from a small vocabulary share many shingles; the reference (the shortest sampled member, so the one whose
- * fillings are shortest) keeps the characters such shingles cover, and every
+ * fillings drawn from a small vocabulary share many shingles; the reference
+ * (the sampled member with the most such shingles, i.e. the usual wording;
+ * then the shortest) keeps the characters such shingles cover, and every
  * uncovered stretch becomes one slot. Equivalent to keeping the tokens that a
  * multiple alignment against the reference finds in ≥ frameShare of members,
  * but linear in text length, indifferent to where the fillings stand or how
  * much longer than the frame they are, and safe from LCS's habit of matching a
  * filling's "the" to the reference's. Chains of supported shingles shorter
- * than ¾ minRun are ignored (a frame word recurring inside a filling). Run ends that cut a word of a spaced
- * script are moved back to the word boundary (CJK characters are their own
+ * than ¾ minRun are ignored (a frame word recurring inside a filling). Run
+ * ends that cut a token of a spaced script (a word, or "." glued to the
+ * filling's last word) move to the nearest space (CJK characters are their own
  * tokens). A leading or trailing slot the reference happens to leave empty is
  * restored when ≥ slotShare of members have text there.
  */
@@ -36,6 +38,13 @@ export interface FrameParams {
   minRun: number;
 }
 
+const SPACE = 0x20;
+
+/** A unit of a spaced script that is not a space: it belongs to the token of its neighbour. */
+function glued(c: number): boolean {
+  return c !== SPACE && c < 0x2e80;
+}
+
 interface Member {
   codes: Uint16Array;
   hashes: Uint32Array;
@@ -51,8 +60,14 @@ export function extractFrame(texts: readonly string[], skeletons: readonly Uint3
   const support = new Map<number, number>();
   for (const sk of skeletons) for (const h of sk) support.set(h, (support.get(h) ?? 0) + 1);
   const need = Math.max(1, Math.ceil(p.frameShare * members.length - 1e-9));
+  // Reference: the member holding the most frame shingles (the usual wording), then the shortest.
   let ref = members[0]!;
-  for (const m of members) if (m.codes.length < ref.codes.length) ref = m;
+  let refScore = -1;
+  for (const m of members) {
+    let score = 0;
+    for (const h of new Set(m.hashes)) if ((support.get(h) ?? 0) >= need) score++;
+    if (score > refScore || (score === refScore && m.codes.length < ref.codes.length)) (ref = m), (refScore = score);
+  }
   const { codes, hashes } = ref;
   const len = codes.length;
 
@@ -81,8 +96,8 @@ export function extractFrame(texts: readonly string[], skeletons: readonly Uint3
     let a = i;
     while (i < len && cov[i]) i++;
     let b = i;
-    if (a > 0 && isWordCode(codes[a - 1]!) && isWordCode(codes[a]!)) while (a < b && isWordCode(codes[a]!)) a++;
-    if (b < len && isWordCode(codes[b - 1]!) && isWordCode(codes[b]!)) while (b > a && isWordCode(codes[b - 1]!)) b--;
+    if (a > 0 && isWordCode(codes[a - 1]!) && glued(codes[a]!)) while (a < b && codes[a] !== SPACE) a++;
+    if (b < len && isWordCode(codes[b]!) && glued(codes[b - 1]!)) while (b > a && codes[b - 1] !== SPACE) b--;
     if (b > a && !(b - a === 1 && codes[a] === 0x20)) runs.push([a, b]);
   }
   if (runs.length === 0) return null;

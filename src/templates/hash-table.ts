@@ -22,7 +22,7 @@ export class U32Table {
 
   /** Slot of key, or −1. */
   find(key: number): number {
-    const k = key === 0 ? 1 : key;
+    const k = key >>> 0 || 1;
     const keys = this.keys;
     const mask = this.mask;
     let i = k & mask;
@@ -37,7 +37,7 @@ export class U32Table {
   /** Slot of key, inserted (a = b = init) if missing. A later insert may move slots. */
   slot(key: number, init = 0): number {
     if ((this.size + 1) * 2 > this.keys.length) this.grow();
-    const k = key === 0 ? 1 : key;
+    const k = key >>> 0 || 1;
     const keys = this.keys;
     const mask = this.mask;
     let i = k & mask;

@@ -35,9 +35,9 @@ export function isWordCode(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0xc0 && c < 0x530 && c !== 0xd7 && c !== 0xf7);
 }
 
-/** Width of a unit in "Latin characters": CJK, kana, hangul and full-width forms carry about two. */
+/** Width of a unit in "Latin characters": CJK, kana, hangul and full-width forms carry about three. */
 export function unitWeight(c: number): number {
-  return c >= 0x2e80 ? 2 : 1;
+  return c >= 0x2e80 ? 3 : 1;
 }
 
 /**

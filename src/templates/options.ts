@@ -32,7 +32,7 @@ export const MinerOptionsSchema = z
     /** @default 20 */
     minRun: int(4, 1000)
       .default(DEFAULTS.minRun)
-      .describe('shortest frequent run kept in a skeleton, and shortest frame, in Latin-character widths (a CJK character counts 2)'),
+      .describe('shortest frequent run kept in a skeleton, and shortest frame, in Latin-character widths (a CJK character counts 3)'),
     /** @default 0.2 */
     cutRatio: share()
       .default(DEFAULTS.cutRatio)

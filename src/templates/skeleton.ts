@@ -11,7 +11,7 @@
  *      are only as frequent as that particular combination, so a filling that
  *      repeats elsewhere (a stock sentence after a popular frame) is cut off,
  *      while "helpful assistant. translate…" used together stays whole.
- *   4. Pieces shorter than minRun (Latin-character widths, CJK counting 2) are
+ *   4. Pieces shorter than minRun (Latin-character widths, CJK counting 3) are
  *      dropped: common words and short phrases of fillings are frequent too,
  *      but scattered.
  *   5. A piece's support is its lowest df; pieces with support < keepRatio ×
