@@ -1,6 +1,6 @@
 /**
- * The build, stage by stage: ingest → aggregate → link → cluster → score →
- * write. Each stage lives in its own folder; this file only wires them and
+ * The build, stage by stage: ingest → aggregate → templates → link →
+ * cluster → score → write. Each stage lives in its own folder; this file only wires them and
  * times them.
  */
 import { Aggregator, type Dataset } from './aggregate/index.ts';
@@ -9,7 +9,10 @@ import { supportedMembers } from './cluster/support.ts';
 import type { Config } from './config/schema.ts';
 import { readInput } from './ingest/index.ts';
 import { link } from './link/index.ts';
-import type { FileStats, InputKind } from './model.ts';
+import type { AccountRecord, EventRecord, FileStats, InputKind, Rejection } from './model.ts';
+import { PromptStage } from './prompts/index.ts';
+import { rejectionRecord } from './output/rejections.ts';
+import { templatesFile } from './output/templates-file.ts';
 import { AtomicDir } from './output/atomic-dir.ts';
 import { describeInput, manifest, type InputEntry } from './output/manifest.ts';
 import type { Cluster } from './output/schemas.ts';
@@ -36,7 +39,7 @@ export interface BuildResult {
   summary: ReturnType<typeof buildSummary>;
 }
 
-export const STAGES = ['ingest', 'aggregate', 'link', 'cluster', 'score', 'write'] as const;
+export const STAGES = ['ingest', 'aggregate', 'templates', 'link', 'cluster', 'score', 'write'] as const;
 
 export async function build(options: BuildOptions, progress?: Progress): Promise<BuildResult> {
   const { config } = options;
@@ -55,15 +58,15 @@ export async function build(options: BuildOptions, progress?: Progress): Promise
     const files: FileStats[] = [];
     const inputs: InputEntry[] = [];
     let rowsRead = 0;
+    const prompts = config.templates.enabled ? new PromptStage(config.templates) : null;
     const sink = {
-      event: (e: Parameters<Aggregator['addEvent']>[0]) => {
-        aggregator.addEvent(e);
+      event: (e: EventRecord) => {
+        const seq = aggregator.addEvent(e);
+        if (prompts !== null && e.prompt !== null) prompts.add(seq, e.prompt, e.timestamp);
         if (++rowsRead % 50_000 === 0) progress?.rows(rowsRead);
       },
-      account: (a: Parameters<Aggregator['addAccount']>[0]) => aggregator.addAccount(a),
-      reject: (r: { file: string; line: number; reason: string; raw: string }) => {
-        rejected.line(JSON.stringify({ file: r.file, line: r.line, reason: r.reason, raw: r.raw }));
-      },
+      account: (a: AccountRecord) => aggregator.addAccount(a),
+      reject: (r: Rejection) => rejected.line(JSON.stringify(rejectionRecord(r, config.templates.privacy))),
     };
     const read = async (file: string, kind: InputKind) => {
       const columns = config.columns[kind];
@@ -81,8 +84,12 @@ export async function build(options: BuildOptions, progress?: Progress): Promise
     const data: Dataset = aggregator.finalize();
     stage('aggregate');
 
+    progress?.stage('templates');
+    const templates = prompts?.finish(data) ?? null;
+    stage('templates');
+
     progress?.stage('link');
-    const linked = link(data, config);
+    const linked = link(data, config, templates);
     stage('link');
 
     progress?.stage('cluster');
@@ -93,7 +100,7 @@ export async function build(options: BuildOptions, progress?: Progress): Promise
     stage('cluster');
 
     progress?.stage('score');
-    const clusters = scoreClusters(clustering.clusters, data, linked.tables, config);
+    const clusters = scoreClusters(clustering.clusters, data, linked.tables, config, templates);
     stage('score');
 
     progress?.stage('write');
@@ -102,6 +109,7 @@ export async function build(options: BuildOptions, progress?: Progress): Promise
     await writeAssignments(dir, data, clusterOf);
     await writeEdges(dir, data, linked, clusterOf, config.projection.maxEvidenceValues);
     await writeGraph(dir, data, linked, clusterOf);
+    if (templates !== null) await dir.write('templates.json', json(templatesFile(templates, data, linked, config.templates)));
     await dir.write('manifest.json', json(manifest(inputs, config, options.seed, options.configFile)));
     stage('write');
     const summary = buildSummary({ files, data, linked, clustering, clusters, timings });

@@ -30,6 +30,8 @@ export interface Dataset {
   ipWindows: IpWindows;
   /** Co-activity window, in ms. */
   windowMs: number;
+  /** Key index of each key's arrival number (what addEvent returned). */
+  keyOfSeq: Int32Array;
 }
 
 /**
@@ -51,7 +53,8 @@ export class Aggregator {
 
   constructor(readonly windowMs: number) {}
 
-  addEvent(e: EventRecord): void {
+  /** Add an event; returns its key's arrival number (see Dataset.keyOfSeq). */
+  addEvent(e: EventRecord): number {
     let k = this.keys.get(e.key_id);
     if (k === undefined) {
       k = createKeyStats(e.key_id, this.keys.size);
@@ -83,6 +86,7 @@ export class Aggregator {
         k.lastWindow = window;
       }
     }
+    return k.seq;
   }
 
   addAccount(r: AccountRecord): void {
@@ -127,6 +131,7 @@ export class Aggregator {
       ipNames: this.ipNames,
       ipWindows: this.windows.finish(this.ipNames.length, keyIndex),
       windowMs: this.windowMs,
+      keyOfSeq: keyIndex,
     };
   }
 }

@@ -4,7 +4,7 @@
  * that rented it. Coordination needs more than one coincidence: an account
  * stays in a cluster when it shares a payment method with another account of
  * it, or at least `minSupport` distinct identifiers (IP addresses — exact or
- * signup, counted once —, email domains, user agents). Prefixes are derived
+ * signup, counted once —, email domains, user agents, prompt templates). Prefixes are derived
  * from IPs and do not count on their own. Clusters of a single account keep
  * their keys: the account itself links them.
  */
@@ -12,7 +12,7 @@ import { ownerOf, type Dataset } from '../aggregate/index.ts';
 import type { EvidenceType } from '../config/schema.ts';
 import type { ValueTable } from '../link/index.ts';
 
-const SUPPORT_TYPES: EvidenceType[] = ['payment', 'ip', 'signup_ip', 'email_domain', 'user_agent'];
+const SUPPORT_TYPES: EvidenceType[] = ['payment', 'ip', 'signup_ip', 'email_domain', 'user_agent', 'template'];
 /** ip and signup_ip name the same kind of thing: one address counts once. */
 const TOKEN_KIND: Partial<Record<EvidenceType, string>> = { ip: 'ip', signup_ip: 'ip' };
 

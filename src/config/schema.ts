@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { ACCOUNT_ROLES, EVENT_ROLES } from '../model.ts';
 
-/** Evidence types that link two API keys. `template` arrives with the template miner. */
+/** Evidence types that link two API keys. */
 export const EVIDENCE_TYPES = [
   'account',
   'payment',
@@ -14,6 +14,7 @@ export const EVIDENCE_TYPES = [
   'user_agent',
   'signup_ip',
   'email_domain',
+  'template',
 ] as const;
 export type EvidenceType = (typeof EVIDENCE_TYPES)[number];
 
@@ -76,6 +77,7 @@ export const ConfigSchema = z
         user_agent: evidence(0.1, 25, 'user agent', true),
         signup_ip: evidence(1.5, 50, 'signup IP'),
         email_domain: evidence(0.5, 25, 'email domain'),
+        template: evidence(1.5, 25, 'prompt template'),
       })
       .strict()
       .prefault({}),
@@ -83,6 +85,23 @@ export const ConfigSchema = z
       .array(z.string())
       .default(FREEMAIL_DOMAINS)
       .describe('free-mail domains: always hubs for linking, and a risk signal when many accounts of a cluster use them'),
+    templates: z
+      .object({
+        enabled: z.boolean().default(true).describe('mine prompt templates and link keys by them'),
+        maxPromptsPerKey: z
+          .number()
+          .int()
+          .min(1)
+          .default(8)
+          .describe('prompts per key kept for mining (bottom-k by a hash of the text, so any row order gives the same sample)'),
+        privacy: z
+          .boolean()
+          .default(false)
+          .describe('keep only template texts and hashes in every output: no example fillings, and rejected rows as hashes'),
+        seed: z.number().int().default(1).describe('seed of the prompt sampling and the MinHash hashes'),
+      })
+      .strict()
+      .prefault({}),
     rarity: z
       .object({
         exponent: z
@@ -145,6 +164,8 @@ export const ConfigSchema = z
             volume: z.number().min(0).default(1),
             flat_hours: z.number().min(0).default(1.5),
             sync_bursts: z.number().min(0).default(1),
+            reasoning: z.number().min(0).default(2),
+            template_concentration: z.number().min(0).default(1),
           })
           .strict()
           .prefault({})

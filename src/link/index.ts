@@ -4,6 +4,7 @@
  */
 import { EVIDENCE_TYPES, type Config, type EvidenceType } from '../config/schema.ts';
 import type { Dataset } from '../aggregate/index.ts';
+import type { KeyTemplates } from '../prompts/index.ts';
 import type { EdgeStore } from './edge-store.ts';
 import { project } from './project.ts';
 import { buildValueTable, type ValueTable } from './value-table.ts';
@@ -28,10 +29,10 @@ export interface Linked {
   candidateEdges: number;
 }
 
-export function link(data: Dataset, config: Config): Linked {
+export function link(data: Dataset, config: Config, templates: KeyTemplates | null = null): Linked {
   const freemail = new Set(config.freemailDomains);
   const tables = EVIDENCE_TYPES.map((type) =>
-    buildValueTable(data, type, config.evidence[type].maxAccounts, type === 'email_domain' ? freemail : undefined),
+    buildValueTable(data, type, config.evidence[type].maxAccounts, type === 'email_domain' ? freemail : undefined, templates),
   );
   const store = project(tables, data.keys.length, config);
   const kept = store.kept(config.projection.minEdgeWeight);

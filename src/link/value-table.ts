@@ -7,6 +7,7 @@
 import type { EvidenceType } from '../config/schema.ts';
 import { ownerOf, type Dataset, type KeyWindows } from '../aggregate/index.ts';
 import { ipPrefix } from '../ingest/ip.ts';
+import { estimatedRequests, type KeyTemplates } from '../prompts/index.ts';
 import { compareStrings } from '../util/compare.ts';
 
 export interface ValueTable {
@@ -72,7 +73,17 @@ const fromAccounts =
       }
     });
 
-const COLLECT: Record<EvidenceType, Collect> = {
+/** Templates come from the prompts stage: values are template ids, requests estimated from the sample. */
+const fromTemplates =
+  (kt: KeyTemplates | null): Collect =>
+  (data, add) => {
+    if (kt === null) return;
+    kt.perKey.forEach((counts, key) => {
+      for (const t of counts.keys()) add(kt.templates[t].id, key, estimatedRequests(kt, data, key, t));
+    });
+  };
+
+const COLLECT: Record<Exclude<EvidenceType, 'template'>, Collect> = {
   account: fromAccounts((a) => [a.id]),
   payment: fromAccounts((a) => a.payments),
   ip: fromIps,
@@ -86,10 +97,17 @@ const COLLECT: Record<EvidenceType, Collect> = {
  * `maxAccounts` is the hub limit; values in `alwaysHubs` (free-mail domains)
  * are hubs whatever their count.
  */
-export function buildValueTable(data: Dataset, type: EvidenceType, maxAccounts: number, alwaysHubs?: ReadonlySet<string>): ValueTable {
+export function buildValueTable(
+  data: Dataset,
+  type: EvidenceType,
+  maxAccounts: number,
+  alwaysHubs?: ReadonlySet<string>,
+  templates: KeyTemplates | null = null,
+): ValueTable {
   const drafts = new Map<string, Draft>();
   const withWindows = type === 'ip';
-  COLLECT[type](data, (value, key, requests, ip = -1) => {
+  const collect = type === 'template' ? fromTemplates(templates) : COLLECT[type];
+  collect(data, (value, key, requests, ip = -1) => {
     let d = drafts.get(value);
     if (d === undefined) drafts.set(value, (d = { keys: [], requests: [], ip }));
     d.keys.push(key);

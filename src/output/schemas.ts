@@ -40,10 +40,25 @@ export const TruthGroupSchema = z.object({
   keys: z.array(z.string()),
   accounts: z.array(z.string()),
 });
+/** A prompt template planted by `sybilscope generate`. */
+export const TruthTemplateSchema = z.object({
+  name: z.string().describe('name of the planted template, e.g. ring-chain-of-thought'),
+  reasoning: z.boolean().describe('the template asks the model to write out its reasoning'),
+  group: z.string().describe('planted group whose keys send it (ordinary for the popular frames)'),
+  framings: z.array(z.string()).describe('the paraphrased variants of its framing, "{}" where a filling goes'),
+  prompts: z
+    .array(z.string().regex(/^[0-9a-f]{16}$/))
+    .describe(
+      'first 16 hex digits of sha256 of each distinct prompt text planted with it, as read back (escapes undone, trimmed), sorted; ' +
+        'at most 20000, the smallest hashes, so a full list says nothing of prompts hashing above its last entry',
+    ),
+});
 export const TruthSchema = z.object({
   version: z.literal(1),
   seed: z.number().int(),
   groups: z.array(TruthGroupSchema),
+  templates: z.array(TruthTemplateSchema).optional().describe('planted prompt templates (absent in truth files of older versions)'),
 });
 export type Truth = z.infer<typeof TruthSchema>;
 export type TruthGroup = z.infer<typeof TruthGroupSchema>;
+export type TruthTemplate = z.infer<typeof TruthTemplateSchema>;

@@ -5,6 +5,7 @@
 import { ownerOf, type Dataset } from '../aggregate/index.ts';
 import type { Config } from '../config/schema.ts';
 import type { ValueTable } from '../link/index.ts';
+import { estimatedRequests, type KeyTemplates } from '../prompts/index.ts';
 import { median } from '../util/stats.ts';
 
 export interface ClusterFeatures {
@@ -38,6 +39,11 @@ export interface ClusterFeatures {
   /** Share of requests in hours when at least `sync_threshold` accounts were active together. */
   sync_share: number;
   sync_threshold: number;
+  /** Estimated share of requests under reasoning-elicitation templates. */
+  reasoning_share: number;
+  /** Estimated share of requests under the cluster's top 3 templates. */
+  template_share: number;
+  top_templates: Array<{ id: string; text: string; share: number; reasoning: boolean }>;
 }
 
 export interface ScoreContext {
@@ -46,6 +52,7 @@ export interface ScoreContext {
   config: Config;
   /** Median output tokens per key over all keys of the input. */
   medianOutputTokens: number;
+  templates: KeyTemplates | null;
 }
 
 const HOUR_MS = 3_600_000;
@@ -128,6 +135,7 @@ export function computeFeatures(members: number[], ctx: ScoreContext): ClusterFe
   for (const [hour, s] of hourly) if (s.size >= syncThreshold) syncRequests += hourlyRequests.get(hour)!;
 
   const perKey = outputTokens / members.length;
+  const t = templateFeatures(members, ctx, requests);
   return {
     keys: members.length,
     accounts: accounts.length,
@@ -156,6 +164,30 @@ export function computeFeatures(members: number[], ctx: ScoreContext): ClusterFe
     active_hours_of_day: hourOfDay.filter((x) => x > 0).length,
     sync_share: requests ? round(syncRequests / requests) : 0,
     sync_threshold: syncThreshold,
+    ...t,
+  };
+}
+
+const TEMPLATE_TEXT_CHARS = 80;
+
+/** Estimated template use of the cluster's requests. */
+function templateFeatures(members: number[], ctx: ScoreContext, requests: number) {
+  const kt = ctx.templates;
+  if (kt === null || requests === 0) return { reasoning_share: 0, template_share: 0, top_templates: [] };
+  const byTemplate = new Map<number, number>();
+  for (const key of members)
+    for (const t of kt.perKey[key].keys()) byTemplate.set(t, (byTemplate.get(t) ?? 0) + estimatedRequests(kt, ctx.data, key, t));
+  let reasoning = 0;
+  for (const [t, n] of byTemplate) if (kt.templates[t].reasoning) reasoning += n;
+  const top = [...byTemplate].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 3);
+  const share = (n: number) => round(Math.min(1, n / requests));
+  return {
+    reasoning_share: share(reasoning),
+    template_share: share(top.reduce((a, [, n]) => a + n, 0)),
+    top_templates: top.map(([t, n]) => {
+      const { id, text, reasoning: flagged } = kt.templates[t];
+      return { id, text: text.length > TEMPLATE_TEXT_CHARS ? text.slice(0, TEMPLATE_TEXT_CHARS - 1) + '…' : text, share: share(n), reasoning: flagged };
+    }),
   };
 }
 

@@ -6,6 +6,7 @@
 import type { Dataset } from '../aggregate/index.ts';
 import type { Config } from '../config/schema.ts';
 import type { ValueTable } from '../link/index.ts';
+import type { KeyTemplates } from '../prompts/index.ts';
 import type { Cluster } from '../output/schemas.ts';
 import { compareStrings } from '../util/compare.ts';
 import { sha256Hex } from '../util/hash.ts';
@@ -20,10 +21,17 @@ export function clusterId(smallestMember: string): string {
   return `c_${sha256Hex(smallestMember).slice(0, 10)}`;
 }
 
-export function scoreClusters(clusters: number[][], data: Dataset, tables: ValueTable[], config: Config): Cluster[] {
+export function scoreClusters(
+  clusters: number[][],
+  data: Dataset,
+  tables: ValueTable[],
+  config: Config,
+  templates: KeyTemplates | null = null,
+): Cluster[] {
   const ctx: ScoreContext = {
     data,
     config,
+    templates,
     tables: new Map(tables.map((t) => [t.type, t])),
     medianOutputTokens: median(data.keys.map((k) => k.outputTokens)),
   };

@@ -62,6 +62,18 @@ export const SCORERS: Record<RiskFeature, Scorer> = {
         ? `traffic flat across all 24 hours (hour-of-day entropy ${f.hour_entropy.toFixed(2)})`
         : `traffic in ${f.active_hours_of_day} of 24 hours of the day (entropy ${f.hour_entropy.toFixed(2)})`,
   },
+  reasoning: {
+    score: (f) => f.reasoning_share,
+    reason: (f) => {
+      const t = f.top_templates.find((x) => x.reasoning);
+      return `${fmtPct(f.reasoning_share)} of requests ask the model to write out its reasoning` + (t ? ` (template ${t.id}: "${t.text}")` : '');
+    },
+  },
+  template_concentration: {
+    // Coordination, not one person's habit: only across accounts. Half the traffic on 3 templates starts to count.
+    score: (f) => (f.accounts >= 2 ? clamp((f.template_share - 0.3) / 0.6) : 0),
+    reason: (f) => `${fmtPct(f.template_share)} of requests follow ${plural(f.top_templates.length, 'template')} (${f.top_templates.map((t) => t.id).join(', ')})`,
+  },
   sync_bursts: {
     score: (f) => (f.accounts >= 3 ? f.sync_share : 0),
     reason: (f) => `${fmtPct(f.sync_share)} of requests fall in hours when ${fmtInt(f.sync_threshold)}+ accounts were active together`,

@@ -20,7 +20,7 @@ describe('golden outputs of a hand-made log', () => {
       process.chdir(cwd);
     }
     const read = (name: string) => readFileSync(join(out, name), 'utf8');
-    for (const name of ['clusters.json', 'assignments.csv', 'edges.jsonl', 'graph.json', 'rejected.jsonl', 'manifest.json'])
+    for (const name of ['clusters.json', 'assignments.csv', 'edges.jsonl', 'graph.json', 'templates.json', 'rejected.jsonl', 'manifest.json'])
       expectGolden(join(expected, name), read(name));
     expectGolden(join(expected, 'summary.json'), stableSummary(read('summary.json')));
   });

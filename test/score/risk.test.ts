@@ -73,7 +73,7 @@ describe('risk', () => {
         payment_methods: 1, shared_payment_methods: 0, accounts_on_shared_payment: 0, accounts_on_shared_payment_differing_identity: 0,
         email_domains: 1, freemail_accounts: 0, freemail_share: 0, accounts_with_created_at: 1, creation_span_hours: null, creation_burst_accounts: 1,
         ips: 1, median_ips_per_key: 1, ips_used_by_3plus_accounts: 0, output_tokens_per_key: 0, volume_ratio: 1, hour_entropy: 0.99,
-        active_hours_of_day: 24, sync_share: 0, sync_threshold: 3,
+        active_hours_of_day: 24, sync_share: 0, sync_threshold: 3, reasoning_share: 0, template_share: 0, top_templates: [],
       },
       DEFAULT_CONFIG,
     );

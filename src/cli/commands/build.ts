@@ -16,6 +16,7 @@ export const BuildOptionsSchema = z
     seed: z.number().int().min(0).default(1).describe('seed for Louvain’s random order'),
     resolution: z.number().positive().optional().describe('Louvain resolution (overrides the config)'),
     minSize: z.number().int().min(2).optional().describe('smallest cluster reported, in keys (overrides the config)'),
+    privacy: z.boolean().default(false).describe('keep only template texts and hashes in the outputs, no prompt fillings (overrides the config)'),
     out: z.string().min(1).default('out').describe('output folder, replaced atomically'),
     top: z.number().int().min(0).default(10).describe('clusters shown in the closing table'),
     quiet: z.boolean().default(false).describe('no progress and no table'),
@@ -33,7 +34,7 @@ export const buildCommand: Command<typeof BuildOptionsSchema> = {
     const cluster: Record<string, number> = {};
     if (options.resolution !== undefined) cluster.resolution = options.resolution;
     if (options.minSize !== undefined) cluster.minSize = options.minSize;
-    const config = await loadConfig(options.config, options.column, { cluster });
+    const config = await loadConfig(options.config, options.column, { cluster, ...(options.privacy ? { templates: { privacy: true } } : {}) });
     const progress = options.quiet ? undefined : createProgress(io);
     const result = await build(
       { events: options.events, accounts: options.accounts, config, configFile: options.config ?? null, seed: options.seed, out: options.out },

@@ -1,0 +1,59 @@
+/**
+ * The prompts stage: a bounded, order-independent sample of each key's
+ * prompts is taken during ingest (bottom-k by a hash of the text), templates
+ * are mined from it (src/templates), and each key gets its template counts.
+ * Support is estimated from the sample: a key's share of sampled prompts under
+ * a template × the requests the key sent.
+ */
+import type { Dataset } from '../aggregate/index.ts';
+import type { Config } from '../config/schema.ts';
+import { mineTemplates, PromptSampler, type Template } from '../templates/index.ts';
+
+export interface KeyTemplates {
+  /** Mined templates, by prompts descending then id; `keys` are key indices. */
+  templates: Template[];
+  /** Per key: template index → sampled prompts under it. */
+  perKey: Array<Map<number, number>>;
+  /** Per key: prompts sampled. */
+  sampled: Int32Array;
+  promptsSeen: number;
+  promptsSampled: number;
+}
+
+export class PromptStage {
+  private readonly sampler: PromptSampler;
+  private seen = 0;
+
+  constructor(private readonly options: Config['templates']) {
+    this.sampler = new PromptSampler(options.maxPromptsPerKey, options.seed);
+  }
+
+  /** A prompt of the key with arrival number `seq`. */
+  add(seq: number, prompt: string, timestamp: number): void {
+    this.seen++;
+    this.sampler.add(seq, prompt, timestamp);
+  }
+
+  finish(data: Dataset): KeyTemplates {
+    // Renumber keys from arrival order to sorted order, then sort: the miner sees the same list for any row order.
+    const samples = this.sampler
+      .samples()
+      .map((s) => ({ ...s, key: data.keyOfSeq[s.key] }))
+      .sort((a, b) => a.key - b.key || (a.prompt < b.prompt ? -1 : a.prompt > b.prompt ? 1 : a.timestamp - b.timestamp));
+    const mined = mineTemplates(samples, { seed: this.options.seed, maxPromptsPerKey: this.options.maxPromptsPerKey });
+    const perKey = data.keys.map(() => new Map<number, number>());
+    const sampled = new Int32Array(data.keys.length);
+    samples.forEach((s, i) => {
+      sampled[s.key]++;
+      const t = mined.assignment[i];
+      if (t >= 0) perKey[s.key].set(t, (perKey[s.key].get(t) ?? 0) + 1);
+    });
+    return { templates: mined.templates, perKey, sampled, promptsSeen: this.seen, promptsSampled: samples.length };
+  }
+}
+
+/** Estimated requests of key `key` under template `t`. */
+export function estimatedRequests(kt: KeyTemplates, data: Dataset, key: number, t: number): number {
+  const n = kt.perKey[key].get(t) ?? 0;
+  return n === 0 ? 0 : Math.round((n / kt.sampled[key]) * data.keys[key].requests);
+}
