@@ -41,6 +41,34 @@ export interface BuildResult {
 
 export const STAGES = ['ingest', 'aggregate', 'templates', 'link', 'cluster', 'score', 'write'] as const;
 
+/** Read every input into the aggregator and the prompt sample; rejected rows stream to rejected.jsonl. */
+async function ingest(options: BuildOptions, aggregator: Aggregator, prompts: PromptStage | null, dir: AtomicDir, progress?: Progress) {
+  const { config } = options;
+  const rejected = dir.lines('rejected.jsonl');
+  const files: FileStats[] = [];
+  const inputs: InputEntry[] = [];
+  let rowsRead = 0;
+  const sink = {
+    event: (e: EventRecord) => {
+      const seq = aggregator.addEvent(e);
+      if (prompts !== null && e.prompt !== null) prompts.add(seq, e.prompt, e.timestamp);
+      if (++rowsRead % 50_000 === 0) progress?.rows(rowsRead);
+    },
+    account: (a: AccountRecord) => aggregator.addAccount(a),
+    reject: (r: Rejection) => rejected.line(JSON.stringify(rejectionRecord(r, config.templates.privacy))),
+  };
+  const read = async (file: string, kind: InputKind) => {
+    const described = describeInput(file, kind); // hashed on a worker thread meanwhile
+    described.catch(() => {}); // a missing file is reported by readInput
+    files.push(await readInput(file, kind, { ...config.ingest, columns: config.columns[kind] }, sink));
+    inputs.push(await described);
+  };
+  for (const file of options.accounts) await read(file, 'accounts');
+  for (const file of options.events) await read(file, 'events');
+  await rejected.close();
+  return { files, inputs };
+}
+
 export async function build(options: BuildOptions, progress?: Progress): Promise<BuildResult> {
   const { config } = options;
   const timings: Record<string, number> = {};
@@ -54,30 +82,8 @@ export async function build(options: BuildOptions, progress?: Progress): Promise
   try {
     progress?.stage('ingest');
     const aggregator = new Aggregator(config.coactivity.windowMinutes * 60_000);
-    const rejected = dir.lines('rejected.jsonl');
-    const files: FileStats[] = [];
-    const inputs: InputEntry[] = [];
-    let rowsRead = 0;
     const prompts = config.templates.enabled ? new PromptStage(config.templates) : null;
-    const sink = {
-      event: (e: EventRecord) => {
-        const seq = aggregator.addEvent(e);
-        if (prompts !== null && e.prompt !== null) prompts.add(seq, e.prompt, e.timestamp);
-        if (++rowsRead % 50_000 === 0) progress?.rows(rowsRead);
-      },
-      account: (a: AccountRecord) => aggregator.addAccount(a),
-      reject: (r: Rejection) => rejected.line(JSON.stringify(rejectionRecord(r, config.templates.privacy))),
-    };
-    const read = async (file: string, kind: InputKind) => {
-      const columns = config.columns[kind];
-      const described = describeInput(file, kind);
-      described.catch(() => {}); // a missing file is reported by readInput
-      files.push(await readInput(file, kind, { ...config.ingest, columns }, sink));
-      inputs.push(await described);
-    };
-    for (const file of options.accounts) await read(file, 'accounts');
-    for (const file of options.events) await read(file, 'events');
-    await rejected.close();
+    const { files, inputs } = await ingest(options, aggregator, prompts, dir, progress);
     stage('ingest');
 
     progress?.stage('aggregate');

@@ -16,6 +16,7 @@ import { AliasTable } from './alias.ts';
 import { HOUR_MS } from './context.ts';
 import { EventLineBuilder, isoHourPrefix } from './event-line.ts';
 import { malformedEvent } from './malformed.ts';
+import type { PlantedPrompts } from './planted-prompts.ts';
 import type { LineSink } from './sink.ts';
 import { PromptMaker } from './text.ts';
 import type { Population } from './types.ts';
@@ -36,9 +37,10 @@ export interface EmitStats {
 /** Slices per hour in which the profiles' events are interleaved. */
 const SLICES = 16;
 
-export async function emitEvents(pop: Population, opts: EmitOptions, sink: LineSink): Promise<EmitStats> {
+/** `planted`, if given, collects the hashes of templated prompts for truth.json. */
+export async function emitEvents(pop: Population, opts: EmitOptions, sink: LineSink, planted?: PlantedPrompts): Promise<EmitStats> {
   const rng = createRng(mix32(opts.seed, 0x657674));
-  const builder = new EventLineBuilder(rng, new PromptMaker(rng));
+  const builder = new EventLineBuilder(rng, new PromptMaker(rng), planted);
   const { keys, profiles } = pop;
   const counts = new Uint32Array(keys.length);
   const stats: EmitStats = { events: 0, malformed: 0, blank: 0 };

@@ -2,9 +2,11 @@
  * Builds one events.jsonl line for a key at a given time: timestamp format
  * (ISO string, epoch seconds or epoch milliseconds), IP choice, model,
  * prompt and token counts by the key's prompt style. Hand-assembled JSON:
- * this is the hot loop of the generator.
+ * this is the hot loop of the generator. Templated prompts are reported to
+ * `planted` for the ground truth.
  */
 import { pick, randInt, type Rng } from '../util/rng.ts';
+import type { PlantedPrompts } from './planted-prompts.ts';
 import type { PromptMaker } from './text.ts';
 import type { KeyPlan } from './types.ts';
 import { MODELS, REGIONS } from './vocab.ts';
@@ -25,6 +27,7 @@ export class EventLineBuilder {
   constructor(
     private readonly rng: Rng,
     private readonly prompts: PromptMaker,
+    private readonly planted?: PlantedPrompts,
   ) {}
 
   /** `hourStart` in ms, `hourPrefix` from isoHourPrefix, `offset` ms into the hour. */
@@ -48,6 +51,7 @@ export class EventLineBuilder {
     if (ua === undefined) this.uaJson.set(key.userAgent, (ua = JSON.stringify(key.userAgent)));
 
     let prompt = this.prompts.make(key.prompt, rng);
+    if (this.planted && this.prompts.template >= 0) this.planted.add(this.prompts.template, prompt, key.hostilePrompt);
     if (key.hostilePrompt !== undefined) prompt = `${JSON.stringify(key.hostilePrompt).slice(1, -1)} ${prompt}`;
     let model: string;
     let input = Math.ceil(prompt.length / 4);

@@ -1,8 +1,10 @@
 /**
  * `sybilscope generate`: a synthetic request log with planted sybil rings and
  * benign look-alikes, plus the ground truth. Plans the population (memory
- * bounded by keys and accounts), writes accounts.csv and truth.json, and
- * streams events.jsonl hour by hour. Same options give byte-identical files.
+ * bounded by keys and accounts), writes accounts.csv, streams events.jsonl
+ * hour by hour, and writes truth.json last (it lists the hashes of the
+ * templated prompts as they were written). Same options give byte-identical
+ * files.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -11,6 +13,8 @@ import { UserError } from '../util/errors.ts';
 import { accountsCsv } from './accounts-csv.ts';
 import { emitEvents } from './emit.ts';
 import { planPopulation } from './population.ts';
+import { PlantedPrompts } from './planted-prompts.ts';
+import { PLANTED_TEMPLATES } from './planted-templates.ts';
 import { LineSink } from './sink.ts';
 import { buildTruth } from './truth.ts';
 
@@ -81,18 +85,19 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   };
 
   const pop = planPopulation(o.seed, o.events, o.days, START);
-  const truth = buildTruth(pop, o.seed);
-  await writeFile(files.truth, JSON.stringify(truth, null, 2) + '\n');
   await writeFile(files.accounts, accountsCsv(pop.accounts, o.seed, o.malformedRate).text);
 
   const sink = new LineSink(files.events, o.gzip);
+  const planted = new PlantedPrompts(PLANTED_TEMPLATES.length);
   let stats;
   try {
-    stats = await emitEvents(pop, { seed: o.seed, days: o.days, start: START, malformedRate: o.malformedRate }, sink);
+    stats = await emitEvents(pop, { seed: o.seed, days: o.days, start: START, malformedRate: o.malformedRate }, sink, planted);
     await sink.close();
   } catch (err) {
     sink.destroy();
     throw err;
   }
+  const truth = buildTruth(pop, o.seed, planted);
+  await writeFile(files.truth, JSON.stringify(truth, null, 2) + '\n');
   return { files, events: stats.events, keys: pop.keys.length, accounts: pop.accounts.length, malformed: stats.malformed };
 }

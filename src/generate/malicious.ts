@@ -3,13 +3,15 @@
  * sign-ups, shared virtual cards, a rotating residential proxy pool that
  * overlaps real customers' home IPs, reasoning-extraction prompts, flat
  * 24-hour traffic in synchronised waves. The covert ring is small and quiet:
- * cards shared in a chain, one datacenter /24, one prompt template, sessions
- * in business hours.
+ * only cards shared in a chain and one distinctive prompt template tie it
+ * together; each account has its own residential home IP in a different ISP
+ * /24 (shared with strangers, as ordinary customers' are), some also on
+ * mobile carrier NAT or VPN exit hubs; sessions in business hours.
  */
 import { FREEMAIL_DOMAINS } from '../config/schema.ts';
 import { pick, randInt, shuffle } from '../util/rng.ts';
 import { DAY_MS, HOUR_MS, newDomain, sample, type PlanContext } from './context.ts';
-import { distinctHosts, residentialIp } from './network.ts';
+import { hostIn, residentialIp } from './network.ts';
 import { COMMON_UAS, RING_UAS } from './vocab.ts';
 
 export interface RingStats {
@@ -74,18 +76,28 @@ export function planDistillationRing(ctx: PlanContext, n: number): RingStats {
 export interface CovertStats {
   accounts: number;
   keys: number;
-  prefix: string;
+  mobile: number;
+  vpn: number;
 }
 
 export function planCovertRing(ctx: PlanContext, n: number): CovertStats {
-  const { rng } = ctx;
+  const { rng, world } = ctx;
   const cards = [ctx.ids.card(), ctx.ids.card(), ctx.ids.card()];
-  const prefix = `${pick(rng, [45, 91, 194, 5, 185])}.${randInt(rng, 256)}.${randInt(rng, 256)}`;
-  const pool = distinctHosts(prefix, 16, rng);
+  // One ISP /24 per account, never two accounts in one: only hubs may be shared.
+  const prefixes = sample(rng, world.ispPrefixes, n);
+  // Phones get carrier NAT addresses of their own (the carriers' /24s are hubs);
+  // VPN users share the commercial exits with hundreds of ordinary customers.
+  const phones = shuffle(rng, world.mobilePool.slice());
   const profile = ctx.profiles.get('sessions', 3);
-  let keys = 0;
+  const stats: CovertStats = { accounts: n, keys: 0, mobile: 0, vpn: 0 };
   for (let i = 0; i < n; i++) {
     const id = ctx.ids.account();
+    const home = i < prefixes.length ? hostIn(prefixes[i]!, rng) : residentialIp(rng, 0.3);
+    const net = rng();
+    const vpn = net < 0.2;
+    const mobile = !vpn && net < 0.5 && phones.length >= 3;
+    if (vpn) stats.vpn++;
+    if (mobile) stats.mobile++;
     ctx.accounts.push({
       id,
       group: 'covert-ring',
@@ -93,10 +105,11 @@ export function planCovertRing(ctx: PlanContext, n: number): CovertStats {
       cards: [cards[i % 3]!, cards[(i + 1) % 3]!],
       emailDomain: i % 2 === 0 ? pick(rng, FREEMAIL_DOMAINS) : newDomain(ctx),
       createdAt: ctx.start - Math.floor((30 - rng() * 21) * DAY_MS),
-      signupIp: i % 2 === 0 ? pick(rng, pool) : residentialIp(rng, 0),
+      signupIp: home,
       country: pick(rng, ['US', 'GB', 'TR', 'AE', 'DE', 'PL']),
     });
     const ua = pick(rng, COMMON_UAS.slice(0, 2));
+    const phone = mobile ? phones.splice(0, 3) : [];
     const nKeys = 2 + randInt(rng, 2);
     for (let k = 0; k < nKeys; k++) {
       ctx.keys.push({
@@ -106,14 +119,14 @@ export function planCovertRing(ctx: PlanContext, n: number): CovertStats {
         profile,
         expected: 0.8 + 0.4 * rng(),
         userAgent: ua,
-        ips: [],
-        altPool: pool,
-        altShare: 1,
+        ips: [home],
+        altPool: vpn ? world.vpnExits : mobile ? phone : null,
+        altShare: vpn ? 0.6 : mobile ? 0.3 : 0,
         prompt: 'covert',
         omitAccount: 0,
       });
-      keys++;
+      stats.keys++;
     }
   }
-  return { accounts: n, keys, prefix: `${prefix}.0/24` };
+  return stats;
 }

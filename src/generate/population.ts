@@ -94,12 +94,12 @@ function describe(name: GroupName, s: Record<string, number | string>, days: num
     case 'distillation-ring':
       return {
         kind: 'malicious',
-        description: `${base}: accounts created in a 48 h burst from ${new Date(s.burstStart as number).toISOString()}, ${s.cards} shared virtual cards, signups and requests through a rotating residential proxy pool of ${s.pool} IPs (${s.poolFromHomes} are also ordinary customers' home IPs), step-by-step reasoning extraction prompts (English and Chinese), flat 24-hour traffic in synchronised waves over ${days} days, high output volume, two ring-only user agents`,
+        description: `${base}: accounts created in a 48 h burst from ${new Date(s.burstStart as number).toISOString()}, ${s.cards} shared virtual cards, signups and requests through a rotating residential proxy pool of ${s.pool} IPs (${s.poolFromHomes} are also ordinary customers' home IPs), five reasoning-elicitation prompt templates (English and Chinese, paraphrased framings, fillings before, inside or after the framing, some multi-line), flat 24-hour traffic in synchronised waves over ${days} days, high output volume, two ring-only user agents`,
       };
     case 'covert-ring':
       return {
         kind: 'malicious',
-        description: `${base}: accounts created over 3 weeks, 3 cards shared in a chain connecting all accounts, mixed free-mail and business domains, all requests from a 16-IP datacenter pool in ${s.prefix} in synchronised sessions during business hours, one fake-review prompt template, common SDK user agents`,
+        description: `${base}: accounts created over 3 weeks, 3 cards shared in a chain connecting all accounts, mixed free-mail and business domains, each account on its own residential home IP in its own ISP /24 (${s.mobile} also on mobile carrier NAT, ${s.vpn} on VPN exit hubs shared with ordinary customers), sessions during business hours, one distinctive fake-review prompt template with paraphrased framings, common SDK user agents`,
       };
     default:
       return {

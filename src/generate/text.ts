@@ -1,43 +1,43 @@
 /**
- * Prompt text. A pool of random sentences is drawn once from the seeded rng;
- * prompts are a frame (popular, ring, covert or benchmark) plus fillings
- * picked from the pool, so text varies while staying cheap to produce.
- * Every piece is free of quotes, backslashes and control characters, so a
- * prompt can go inside a JSON string literal as it is (a line break is
- * written pre-escaped, as backslash-n): the hot loop skips JSON.stringify.
+ * Prompt text. Templated prompts are a framing of a planted template (one of
+ * its paraphrases) with fillings in its slots: maths, multi-paragraph and
+ * code problems for the distillation ring (often longer than the framing,
+ * sometimes before it), product and city for the covert ring's fake reviews,
+ * benchmark items for the eval lab, running text after the popular frames of
+ * ordinary customers. Other ordinary prompts are free text. Every piece is
+ * free of quotes, backslashes and control characters, so a prompt can go
+ * inside a JSON string literal as it is (a line break is written
+ * pre-escaped, as backslash-n): the hot loop skips JSON.stringify.
  */
 import { pick, randInt, type Rng } from '../util/rng.ts';
-import type { PromptStyle } from './types.ts';
 import {
-  BRANDS, CITIES, POPULAR_FRAMES, PRODUCTS, RING_FRAMES_EN, RING_FRAMES_ZH, WORDS, ZH_PHRASES,
-} from './vocab.ts';
+  COVERT_TEMPLATE, LAB_TEMPLATE, PLANTED_TEMPLATES, POPULAR_FIRST, RING_FIRST, RING_WEIGHTS, splitFraming,
+} from './planted-templates.ts';
+import { NL, Prose } from './prose.ts';
+import type { PromptStyle } from './types.ts';
+import { BRANDS, CITIES, POPULAR_FRAMES, PRODUCTS } from './vocab.ts';
 
+const VARIABLES = ['x', 'y', 'z', 'n', 'k', 't', 'a', 'b', 'sin(x)', 'log(n)', 'e^x'];
+const OPERATORS = ['+', '-', '*', '/', '='];
+const MATHS_VERBS = ['Solve', 'Simplify', 'Differentiate', 'Integrate', 'Factor', 'Evaluate', 'Find the roots of', 'Prove that', 'Minimise', 'Expand'];
 const MIN_CHARS = 60;
 const MAX_CHARS = 400;
+/** Share of a template's prompts that use its first framing; the paraphrases share the rest. */
+const USUAL_FRAMING = 0.7;
 
-function sentence(rng: Rng): string {
-  const n = 6 + randInt(rng, 11);
-  const words: string[] = [];
-  for (let i = 0; i < n; i++) words.push(pick(rng, WORDS));
-  const s = words.join(' ');
-  return s[0]!.toUpperCase() + s.slice(1) + (rng() < 0.15 ? '?' : '.');
-}
-
-const clamp = (s: string) => (s.length > MAX_CHARS ? s.slice(0, MAX_CHARS) : s);
+/** `s` cut to at most `max` characters, without trailing space. */
+const cut = (s: string, max: number) => (s.length <= max ? s : s.slice(0, max).trimEnd());
 
 export class PromptMaker {
-  private readonly pool: string[];
+  /** Planted template of the last prompt made (index into PLANTED_TEMPLATES), −1 for free text. */
+  template = -1;
+  private readonly prose: Prose;
+  /** Per template and framing, the escaped pieces around the slots. */
+  private readonly pieces: string[][][];
 
-  constructor(rng: Rng, poolSize = 1500) {
-    this.pool = Array.from({ length: poolSize }, () => sentence(rng));
-  }
-
-  /** Sentences from the pool until the text reaches a random length in [60, 400]. */
-  private filling(rng: Rng, head: string): string {
-    const target = MIN_CHARS + Math.floor(rng() * rng() * (MAX_CHARS - MIN_CHARS));
-    let s = head;
-    while (s.length < target) s += (s.length > head.length ? ' ' : '') + pick(rng, this.pool);
-    return clamp(s);
+  constructor(rng: Rng) {
+    this.prose = new Prose(rng);
+    this.pieces = PLANTED_TEMPLATES.map((t) => t.framings.map(splitFraming));
   }
 
   /** A prompt, already escaped for a JSON string literal. */
@@ -46,7 +46,7 @@ export class PromptMaker {
       case 'ring':
         return this.ring(rng);
       case 'covert':
-        return this.covert(rng);
+        return this.fill(COVERT_TEMPLATE, rng, [this.product(rng), rng() < 0.7 ? pick(rng, CITIES) : `a small town near ${pick(rng, CITIES)}`]);
       case 'lab':
         return this.lab(rng);
       default:
@@ -54,50 +54,80 @@ export class PromptMaker {
     }
   }
 
-  /** A popular frame with a varied filling (60%) or free-form text. */
+  /** A popular frame with running text (60%) or free text, 60 to 400 characters. */
   ordinary(rng: Rng): string {
-    return this.filling(rng, rng() < 0.6 ? pick(rng, POPULAR_FRAMES) : '');
-  }
-
-  /** Requests for step-by-step reasoning, in English and some Chinese. */
-  ring(rng: Rng): string {
-    if (rng() < 0.25) {
-      let s = pick(rng, RING_FRAMES_ZH);
-      const n = 3 + randInt(rng, 5);
-      for (let i = 0; i < n; i++) s += pick(rng, ZH_PHRASES) + (rng() < 0.5 ? String(2 + randInt(rng, 500)) : '');
-      s += '。';
-      return s.length < MIN_CHARS ? s + pick(rng, RING_FRAMES_ZH) + pick(rng, ZH_PHRASES) : clamp(s);
+    const target = MIN_CHARS + Math.floor(rng() * rng() * (MAX_CHARS - MIN_CHARS));
+    if (rng() < 0.6) {
+      const f = randInt(rng, POPULAR_FRAMES.length);
+      const head = POPULAR_FRAMES[f]!.length;
+      return this.fill(POPULAR_FIRST + f, rng, [cut(this.prose.text(rng, target - head), MAX_CHARS - head)]);
     }
-    const a = 2 + randInt(rng, 97);
-    const b = 2 + randInt(rng, 97);
-    const c = 2 + randInt(rng, 97);
-    const problems = [
-      `A train leaves ${pick(rng, CITIES)} at ${a % 24}:00 at ${a + 40} km/h and another leaves ${pick(rng, CITIES)}, ${b * 10} km away, at ${b % 24}:00 at ${c + 30} km/h. When do they meet?`,
-      `Solve ${a}x^2 + ${b}x - ${c} = 0 and verify both roots.`,
-      `Pipe A fills a tank in ${a} hours, pipe B in ${b} hours and pipe C drains it in ${c + 100} hours. How long do all three take?`,
-      `How many ways can ${(a % 9) + 4} people sit at a round table if ${(b % 3) + 2} of them must sit together?`,
-      `Prove that for every integer n > ${a % 10}, n^3 - n is divisible by 6, then compute the case n = ${b}.`,
-    ];
-    let s = pick(rng, RING_FRAMES_EN) + pick(rng, problems);
-    if (rng() < 0.5) s += ' Context: ' + pick(rng, this.pool);
-    return clamp(s);
+    this.template = -1;
+    return cut(this.prose.text(rng, target), MAX_CHARS);
   }
 
-  /** One distinctive template: fake product reviews. */
-  covert(rng: Rng): string {
-    return clamp(
-      `Write an authentic-sounding 5-star customer review of the ${pick(rng, BRANDS)} ${pick(rng, PRODUCTS)}. ` +
-        `Mention ${pick(rng, WORDS)} and ${pick(rng, WORDS)}, sound like a real buyer from ${pick(rng, CITIES)}, ` +
-        `and keep it under ${40 + 10 * randInt(rng, 8)} words.`,
-    );
+  /** One of the ring's reasoning templates, by RING_WEIGHTS. */
+  private ring(rng: Rng): string {
+    let u = rng();
+    let t = 0;
+    while (t < RING_WEIGHTS.length - 1 && (u -= RING_WEIGHTS[t]!) >= 0) t++;
+    const template = RING_FIRST + t;
+    const zh = PLANTED_TEMPLATES[template]!.fill === 'problem-zh' && rng() < 0.75;
+    return this.fill(template, rng, [zh ? this.prose.chinese(rng, 10 + randInt(rng, 50)) : this.problem(rng)]);
   }
 
   /** Multiple-choice benchmark items. */
-  lab(rng: Rng): string {
-    const q = pick(rng, this.pool).slice(0, -1);
-    const opt = () => pick(rng, WORDS) + ' ' + pick(rng, WORDS);
-    return clamp(
-      `Question: ${q}? A) ${opt()} B) ${opt()} C) ${opt()} D) ${opt()}\\nAnswer with the letter of the correct option.`,
-    );
+  private lab(rng: Rng): string {
+    const opt = () => this.prose.word(rng) + ' ' + this.prose.word(rng);
+    return this.fill(LAB_TEMPLATE, rng, [this.prose.sentence(rng, ''), opt(), opt(), opt(), opt()]);
+  }
+
+  /** Template `t` in one of its framings with `fillings` in its slots. */
+  private fill(t: number, rng: Rng, fillings: string[]): string {
+    const framings = this.pieces[t]!;
+    const pieces = framings.length === 1 || rng() < USUAL_FRAMING ? framings[0]! : framings[1 + randInt(rng, framings.length - 1)]!;
+    this.template = t;
+    let s = pieces[0]!;
+    for (let i = 1; i < pieces.length; i++) s += fillings[i - 1]! + pieces[i]!;
+    return s;
+  }
+
+  /** A problem to reason about: maths, prose, several paragraphs or code. */
+  private problem(rng: Rng): string {
+    const u = rng();
+    const p = this.prose;
+    if (u < 0.3) return (rng() < 0.4 ? p.sentence(rng) + ' ' : '') + this.maths(rng);
+    if (u < 0.65) return p.text(rng, 60 + randInt(rng, 240)) + ' ' + p.sentence(rng, '?');
+    if (u < 0.85) return p.paragraphs(rng) + NL + NL + p.sentence(rng, '?');
+    return p.sentence(rng) + NL + p.code(rng) + NL + p.sentence(rng, '?');
+  }
+
+  /**
+   * A maths task: a verb, a random expression (two to five terms over a few
+   * variables and operators) and sometimes a condition. Shapes are many, so
+   * no fixed problem text recurs often enough to look like a template of its own.
+   */
+  private maths(rng: Rng): string {
+    const term = () => {
+      const c = rng() < 0.2 ? '' : String(1 + randInt(rng, 99));
+      const v = pick(rng, VARIABLES);
+      const e = rng() < 0.4 ? `^${2 + randInt(rng, 4)}` : '';
+      return c + v + e;
+    };
+    let expr = term();
+    const n = 1 + randInt(rng, 4);
+    for (let i = 0; i < n; i++) expr += ` ${pick(rng, OPERATORS)} ${term()}`;
+    const verb = pick(rng, MATHS_VERBS);
+    const cond = rng() < 0.5 ? '' : ` given that ${pick(rng, VARIABLES)} ${pick(rng, ['>', '<', '='])} ${randInt(rng, 50)}`;
+    return `${verb} ${expr}${cond}${rng() < 0.5 ? '.' : ` ${this.prose.sentence(rng)}`}`;
+  }
+
+  /** The reviewed product, sometimes with details. */
+  private product(rng: Rng): string {
+    let s = `${pick(rng, BRANDS)} ${pick(rng, PRODUCTS)}`;
+    const u = rng();
+    if (u < 0.35) s += `, focusing on ${this.prose.word(rng)} and ${this.prose.word(rng)}`;
+    else if (u < 0.55) s += ` (${this.prose.sentence(rng, ')')}`;
+    return s;
   }
 }

@@ -42,24 +42,20 @@ export const POPULAR_FRAMES = [
   'Write a short email reply to this message: ',
 ] as const;
 
-export const RING_FRAMES_EN = [
-  'Think step by step and write out your full chain of thought before the final answer. Problem: ',
-  'Show every intermediate reasoning step in detail, then give the answer. ',
-  'Reason carefully, step by step, and do not skip any step of the reasoning. Question: ',
-  'Provide a complete, verbose derivation with all reasoning steps for: ',
-] as const;
+/** Chinese words for the fillings of Chinese reasoning prompts (math word problems). */
+export const ZH_WORDS = (
+  '已知 函数 数列 三角形 正方形 长方形 圆 半径 面积 周长 体积 速度 时间 距离 工人 工程 甲 乙 丙 火车 汽车 ' +
+  '自行车 水池 进水管 出水管 苹果 橘子 价格 利润 成本 折扣 概率 随机 抽取 红球 白球 袋子 学生 班级 老师 ' +
+  '考试 成绩 平均数 方程 不等式 整数 质数 因数 倍数 余数 分数 小数 百分比 增加 减少 相遇 追及 同时 出发 ' +
+  '剩下 一共 每天 每小时 公里 米 千克 元 个 本 辆 次 求 计算 证明 满足 如果 那么 并且 所有 至少 最多 恰好 ' +
+  '多少 几 的 是 和 在 有 从 到 比 两地 之间 相距 原来 现在 后来 小明 小红 妈妈 商店 图书馆 操场 正整数 实数'
+).split(' ');
 
-export const RING_FRAMES_ZH = [
-  '请一步一步地思考，并写出完整的推理过程：',
-  '请详细展示每一个推理步骤，然后给出最终答案：',
-  '请逐步推理，不要省略任何中间步骤。问题：',
-] as const;
+/** Syllables of made-up words: the long tail of a prompt vocabulary (names, jargon, typos). */
+export const SYLLABLES = 'ka lo mi ne ru sa ti vo pe da gu ri zen mar tol bek fin hal jor quo wex yil pra str ond ael'.split(' ');
 
-export const ZH_PHRASES = [
-  '一列火车以每小时', '公里的速度行驶', '小明有', '个苹果', '求这个数列的通项公式', '证明对于所有正整数',
-  '计算下列积分', '一个水池有两个进水管', '如果甲单独完成需要', '天', '求三角形的面积', '已知函数',
-  '在区间上单调递增', '概率是多少', '请判断下列命题是否成立',
-] as const;
+/** Function words, about a third of running English text. */
+export const STOP_WORDS = 'the of and to a in is that for it as with was on be by this are or from at an'.split(' ');
 
 export const WORDS = (
   'the a report customer invoice order shipment delay quarterly revenue model data pipeline user account ' +

@@ -85,10 +85,30 @@ describe('covert ring', () => {
     expect(new Set(rows.map((r) => r[1])).size).toBe(3);
   });
 
-  it('sends everything from one small datacenter /24', () => {
-    const ips = new Set(eventsOf('covert-ring').map((e) => e.ip));
-    expect(ips.size).toBeLessThanOrEqual(16);
-    expect(new Set([...ips].map((ip) => ip.split('.').slice(0, 3).join('.'))).size).toBe(1);
+  it('shares no IP, signup IP or /24 across its accounts, except hubs that ordinary customers share too', () => {
+    const prefix = (ip: string) => (ip.includes(':') ? ip.split(':').slice(0, 3).join(':') : ip.split('.').slice(0, 3).join('.'));
+    const accountsBy = (events: ValidEvent[], f: (ip: string) => string) => {
+      const m = new Map<string, Set<string>>();
+      for (const e of events) m.set(f(e.ip), (m.get(f(e.ip)) ?? new Set()).add(e.account ?? e.key));
+      return m;
+    };
+    const ordinary = eventsOf('ordinary');
+    for (const f of [(ip: string) => ip, prefix]) {
+      const covert = accountsBy(eventsOf('covert-ring'), f);
+      const strangers = accountsBy(ordinary, f);
+      for (const [value, accounts] of covert) {
+        if (accounts.size > 1) expect(strangers.get(value)?.size ?? 0, value).toBeGreaterThanOrEqual(5);
+      }
+    }
+    const signups = rowsOf('covert-ring').map((r) => [r[0]!, r[4]!] as const);
+    const byPrefix = new Map<string, Set<string>>();
+    for (const [account, ip] of signups) byPrefix.set(prefix(ip), (byPrefix.get(prefix(ip)) ?? new Set()).add(account));
+    for (const accounts of byPrefix.values()) expect(accounts.size).toBe(1);
+  });
+
+  it('sends one distinctive fake-review template', () => {
+    const ev = eventsOf('covert-ring');
+    for (const e of ev) expect(e.prompt).toMatch(/^Write an authentic[- ]sounding 5-star customer review of the /);
   });
 });
 
