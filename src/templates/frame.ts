@@ -1,12 +1,13 @@
 /**
  * The frame of a candidate cluster: the text its members share, with `<*>`
  * where their fillings go. A column vote over shingles, not a pairwise
- * alignment: a shingle is frame when it is in the skeleton (skeleton.ts) of
- * ≥ frameShare of the sampled members — merely occurring is not enough, as
- * fillings drawn from a small vocabulary share many shingles; the reference
- * (the sampled member with the most such shingles, i.e. the usual wording;
- * then the shortest) keeps the characters such shingles cover, and every
- * uncovered stretch becomes one slot. Equivalent to keeping the tokens that a
+ * alignment: a shingle is frame when it occurs in ≥ frameShare of the sampled
+ * members, in a chain of such shingles that holds at least one shingle found
+ * in that many members' skeletons (skeleton.ts) — merely occurring is not
+ * enough, as fillings drawn from a small vocabulary share many shingles. The
+ * reference (the sampled member with the most skeleton shingles, i.e. the
+ * usual wording; then the shortest) keeps the characters such chains cover,
+ * and every uncovered stretch becomes one slot. Equivalent to keeping the tokens that a
  * multiple alignment against the reference finds in ≥ frameShare of members,
  * but linear in text length, indifferent to where the fillings stand or how
  * much longer than the frame they are, and safe from LCS's habit of matching a
@@ -18,6 +19,7 @@
  * restored when ≥ slotShare of members have text there.
  */
 import { codesToString, isWordCode, unitWeight } from './normalise.ts';
+import { KeyCounter } from './key-counter.ts';
 import { Scratch } from './scratch.ts';
 
 export interface Frame {
@@ -50,6 +52,9 @@ interface Member {
   hashes: Uint32Array;
 }
 
+const support = new KeyCounter();
+const framing = new KeyCounter();
+
 /** texts[i] is a sampled member and skeletons[i] its skeleton. */
 export function extractFrame(texts: readonly string[], skeletons: readonly Uint32Array[], p: FrameParams, scratch = new Scratch()): Frame | null {
   const k = p.shingleSize;
@@ -57,35 +62,44 @@ export function extractFrame(texts: readonly string[], skeletons: readonly Uint3
     scratch.load(t, k);
     return { codes: scratch.codes.slice(0, scratch.len), hashes: scratch.hashes.slice(0, scratch.count) };
   });
-  const support = new Map<number, number>();
-  for (const sk of skeletons) for (const h of sk) support.set(h, (support.get(h) ?? 0) + 1);
+  // framing: members whose skeleton holds a shingle; support: members holding it.
+  let total = 0;
+  for (const sk of skeletons) total += sk.length;
+  framing.clear(total);
+  for (const sk of skeletons) for (const h of sk) framing.add(h);
   const need = Math.max(1, Math.ceil(p.frameShare * members.length - 1e-9));
-  // Reference: the member holding the most frame shingles (the usual wording), then the shortest.
+  const held = (h: number) => support.get(h) >= need;
+  const framed = (h: number) => framing.get(h) >= need;
+  // Reference: the member holding the most framing shingles (the usual wording), then the shortest.
+  total = 0;
+  for (const m of members) total += m.hashes.length;
+  support.clear(total);
   let ref = members[0]!;
   let refScore = -1;
-  for (const m of members) {
+  members.forEach((m, d) => {
     let score = 0;
-    for (const h of new Set(m.hashes)) if ((support.get(h) ?? 0) >= need) score++;
+    for (const h of m.hashes) if (support.add(h, d) && framed(h)) score++;
     if (score > refScore || (score === refScore && m.codes.length < ref.codes.length)) (ref = m), (refScore = score);
-  }
+  });
   const { codes, hashes } = ref;
   const len = codes.length;
 
-  // Coverage by supported shingles, then runs snapped to word boundaries.
-  // Chains of consecutive supported shingles; a short chain is a frame shingle that recurs by chance in a filling.
+  // Chains of consecutive held shingles, kept when long and anchored in the skeletons: a short
+  // chain is a frame word recurring in a filling, an unanchored one text the fillings share by chance.
   const cov = new Uint8Array(len);
   const minChain = 0.75 * p.minRun;
   for (let i = 0; i < hashes.length; ) {
-    if ((support.get(hashes[i]!) ?? 0) < need) {
+    if (!held(hashes[i]!)) {
       i++;
       continue;
     }
     const from = i;
-    while (i < hashes.length && (support.get(hashes[i]!) ?? 0) >= need) i++;
+    let anchored = false;
+    for (; i < hashes.length && held(hashes[i]!); i++) anchored ||= framed(hashes[i]!);
     const to = Math.min(len, i - 1 + k);
     let w = 0;
     for (let j = from; j < to; j++) w += unitWeight(codes[j]!);
-    if (w >= minChain || (from === 0 && to === len)) cov.fill(1, from, to);
+    if (anchored && (w >= minChain || (from === 0 && to === len))) cov.fill(1, from, to);
   }
   const runs: Array<[number, number]> = [];
   for (let i = 0; i < len; ) {
@@ -111,7 +125,7 @@ export function extractFrame(texts: readonly string[], skeletons: readonly Uint3
   let lastPos = -1;
   for (const [a, b] of runs) {
     for (let i = a; i + Math.min(k, len) <= b; i++) {
-      if ((support.get(hashes[i]!) ?? 0) < need) continue;
+      if (!held(hashes[i]!)) continue;
       inside.push(hashes[i]!);
       if (firstPos < 0) firstPos = i;
       lastPos = i;

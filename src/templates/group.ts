@@ -1,35 +1,42 @@
 /**
  * Candidate clusters of prompts from their skeletons. Prompts with the same
  * skeleton form one group (exact key); distinct skeletons, taken in sorted key
- * order so the result never depends on input order, are compared by MinHash
- * (Broder 1997) with banded LSH (Indyk & Motwani 1998; b bands of r rows,
- * threshold ≈ (1/b)^(1/r)), each bucket holding a few representatives. A
+ * order (of a 53-bit set hash) so the result never depends on input order, are compared by
+ * one-permutation MinHash (Broder 1997; Li et al. 2012) with banded LSH (Indyk & Motwani 1998; b bands of r rows,
+ * threshold ≈ (1/b)^(1/r)), each bucket holding two representatives. A
  * candidate pair is verified on the exact sets and merged by union-find when
  *   - Jaccard ≥ minSimilarity (framings differing in a word or "1." vs "1)"),
- *   - and the pair is not nested-distinct: one skeleton (almost) inside the
- *     other while the other adds more than 2k shingles, i.e. a whole phrase.
- *     "You are a helpful assistant. <*>" and "You are a helpful assistant.
- *     Translate to French: <*>" stay apart even when the shared part is long.
+ *   - and the pair is not nested: one skeleton inside the other (but for at
+ *     most one shingle) while the other adds two or more. Skeleton shingles
+ *     are token-anchored, so two are a word or more: "You are a helpful
+ *     assistant. <*>" and "You are a helpful assistant. Translate to French:
+ *     <*>" stay apart however long the shared part. Variants that both recur
+ *     differ on both sides and merge; a rare variant (its changed word not
+ *     frequent, so its skeleton a subset) stays apart here and joins the main
+ *     wording at assignment, by containment.
  */
-import { mix32 } from '../util/hash.ts';
-import { compareStrings } from '../util/compare.ts';
+import { mix32 as mix32Import } from '../util/hash.ts';
+import { U32Table } from './hash-table.ts';
 import { UnionFind } from './union-find.ts';
 
 export interface GroupParams {
   bands: number;
   rows: number;
   minSimilarity: number;
-  shingleSize: number;
   seed: number;
 }
 
-const REPS_PER_BUCKET = 4;
+const mix32 = mix32Import; // read the import binding once, not per call
 
 /** Cluster id per prompt (−1 for an empty skeleton), ids dense from 0 in sorted-skeleton order. */
-export function groupSkeletons(skeletons: ReadonlyArray<Uint32Array>, p: GroupParams): { cluster: Int32Array; clusters: number } {
-  // 1. Exact groups.
-  const byKey = new Map<string, number>();
-  const keys: string[] = [];
+export function groupSkeletons(
+  skeletons: ReadonlyArray<Uint32Array>,
+  p: GroupParams,
+  stats?: { comparisons: number },
+): { cluster: Int32Array; clusters: number } {
+  // 1. Exact groups, keyed by a 53-bit hash of the sorted set.
+  const byKey = new Map<number, number>();
+  const keys: number[] = [];
   const sets: Uint32Array[] = [];
   const groupOf = new Int32Array(skeletons.length).fill(-1);
   skeletons.forEach((sk, i) => {
@@ -44,40 +51,49 @@ export function groupSkeletons(skeletons: ReadonlyArray<Uint32Array>, p: GroupPa
     }
     groupOf[i] = g;
   });
-  const order = keys.map((_, g) => g).sort((a, b) => compareStrings(keys[a]!, keys[b]!));
+  const order = Int32Array.from(keys.keys()).sort((a, b) => keys[a]! - keys[b]!);
   const rank = new Int32Array(keys.length);
   order.forEach((g, r) => (rank[g] = r));
 
-  // 2. LSH over distinct skeletons, in sorted order.
+  // 2. LSH over distinct skeletons, in sorted order; a bucket keeps two representatives (slots a, b).
   const rows = p.rows;
   const size = p.bands * rows;
-  const seeds = new Uint32Array(size);
-  for (let j = 0; j < size; j++) seeds[j] = mix32(p.seed, j + 1);
   const sig = new Uint32Array(size);
-  const buckets = new Map<number, number[]>();
+  const salt = mix32(p.seed, 0x51ed270b);
+  const buckets = new U32Table(order.length * p.bands);
   const uf = new UnionFind(order.length);
+  let comparisons = 0;
+  // Representatives already compared with the current skeleton: similar buckets share them across bands.
+  const tried = new Int32Array(2 * p.bands);
+  let nTried = 0;
+  const tryMerge = (o: number, r: number, set: Uint32Array) => {
+    if (uf.find(o) === uf.find(r)) return;
+    for (let j = 0; j < nTried; j++) if (tried[j] === o) return;
+    tried[nTried++] = o;
+    comparisons++;
+    if (similar(sets[order[o]!]!, set, p)) uf.union(o, r);
+  };
+  const filled = new Uint8Array(size);
   for (let r = 0; r < order.length; r++) {
     const set = sets[order[r]!]!;
-    sig.fill(0xffffffff);
-    for (let i = 0; i < set.length; i++) {
-      const h = set[i]!;
-      for (let j = 0; j < size; j++) {
-        const v = mix32(h, seeds[j]!);
-        if (v < sig[j]!) sig[j] = v;
-      }
-    }
+    oneMinHash(set, salt, sig, filled);
+    nTried = 0;
     for (let band = 0; band < p.bands; band++) {
       let bk = mix32(0x2545f491, band);
       for (let j = band * rows; j < (band + 1) * rows; j++) bk = mix32(bk, sig[j]!);
-      const reps = buckets.get(bk);
-      if (reps === undefined) {
-        buckets.set(bk, [r]);
-        continue;
+      const slot = buckets.slot(bk, -1);
+      const first = buckets.a[slot]!;
+      const second = buckets.b[slot]!;
+      if (first < 0) buckets.a[slot] = r;
+      else {
+        tryMerge(first, r, set);
+        if (second < 0) buckets.b[slot] = r;
+        else tryMerge(second, r, set);
       }
-      for (const o of reps) if (uf.find(o) !== uf.find(r) && similar(sets[order[o]!]!, set, p)) uf.union(o, r);
-      if (reps.length < REPS_PER_BUCKET) reps.push(r);
     }
   }
+
+  if (stats) stats.comparisons += comparisons;
 
   // 3. Dense cluster ids by first (smallest) rank.
   const clusterOfRank = new Int32Array(order.length).fill(-1);
@@ -92,18 +108,49 @@ export function groupSkeletons(skeletons: ReadonlyArray<Uint32Array>, p: GroupPa
   return { cluster, clusters };
 }
 
-function skeletonKey(sk: Uint32Array): string {
-  let h1 = 0x811c9dc5;
+/**
+ * One-permutation MinHash (Li, Owen & Zhang 2012): one hash per element, the
+ * element's bin chosen by that hash and the minimum kept per bin, with empty
+ * bins filled from the next non-empty one (rotation densification,
+ * Shrivastava & Li 2014). One operation per element instead of one per slot.
+ */
+function oneMinHash(set: Uint32Array, salt: number, sig: Uint32Array, filled: Uint8Array): void {
+  const size = sig.length;
+  sig.fill(0xffffffff);
+  filled.fill(0);
+  for (let i = 0; i < set.length; i++) {
+    const v = mix32(set[i]!, salt);
+    const bin = v % size;
+    const rest = (v / size) >>> 0;
+    if (!filled[bin] || rest < sig[bin]!) (sig[bin] = rest), (filled[bin] = 1);
+  }
+  for (let j = 0; j < size; j++) {
+    if (filled[j]) continue;
+    for (let t = 1; t < size; t++) {
+      const from = (j + t) % size;
+      if (filled[from]) {
+        sig[j] = mix32(sig[from]!, t);
+        break;
+      }
+    }
+  }
+}
+
+/** 53-bit key of a sorted set (two independent 32-bit hashes, the second cut to 21 bits). */
+function skeletonKey(sk: Uint32Array): number {
+  let h1 = 0x811c9dc5 ^ sk.length;
   let h2 = 0x1b873593;
   for (let i = 0; i < sk.length; i++) {
     h1 = mix32(h1, sk[i]!);
     h2 = Math.imul(h2 ^ sk[i]!, 0x01000193);
   }
-  return `${sk.length.toString(36)}.${h1.toString(36)}.${(h2 >>> 0).toString(36)}`;
+  return h1 * 2097152 + ((h2 ^ (h2 >>> 11)) & 0x1fffff);
 }
 
-/** Jaccard ≥ minSimilarity and not nested-distinct (see the header). Both sets sorted. */
+/** Jaccard ≥ minSimilarity and not nested (see the header). Both sets sorted. */
 export function similar(a: Uint32Array, b: Uint32Array, p: GroupParams): boolean {
+  // Jaccard ≤ smaller / larger: most pairs that collide in a band but differ in size stop here.
+  if (Math.min(a.length, b.length) < p.minSimilarity * Math.max(a.length, b.length)) return false;
   let i = 0;
   let j = 0;
   let common = 0;
@@ -118,6 +165,6 @@ export function similar(a: Uint32Array, b: Uint32Array, p: GroupParams): boolean
   const onlyA = a.length - common;
   const onlyB = b.length - common;
   if (common / (common + onlyA + onlyB) < p.minSimilarity) return false;
-  const nested = Math.min(onlyA, onlyB) <= 2 && Math.max(onlyA, onlyB) > 2 * p.shingleSize;
+  const nested = Math.min(onlyA, onlyB) <= 1 && Math.max(onlyA, onlyB) >= 2;
   return !nested;
 }

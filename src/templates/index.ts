@@ -8,16 +8,20 @@
  * Approach, and why (details in each file's header):
  *   - character shingles of normalised text (lower case, whitespace and digit
  *     runs collapsed), so Chinese and other unspaced scripts work as English;
- *   - a prompt's skeleton = its corpus-frequent shingles in long runs; fillings,
- *     however long, are mostly rare, so templates are compared on what they share
- *     (Jaccard over whole prompts would sink as fillings grow; token-count
- *     bucketing à la Drain fails when fillings vary in length);
- *   - MinHash-LSH over skeletons proposes clusters; verified merges only, with
- *     nested skeletons kept apart so a popular prefix does not swallow the
- *     templates built on it;
+ *     corpus counting uses only token-anchored shingles (≈ 1 in 5 for English);
+ *   - a prompt's skeleton = its corpus-frequent shingles in long runs, cut where
+ *     frequency drops (frame → filling); fillings, however long, are mostly rare,
+ *     so templates are compared on what they share (Jaccard over whole prompts
+ *     sinks as fillings grow; token-count bucketing à la Drain fails when
+ *     fillings vary in length); prompts whose skeleton finds too few like it are
+ *     regrouped on its strongest part (stock sentences after a popular frame);
+ *   - one-permutation MinHash-LSH over skeletons proposes clusters; verified
+ *     merges only, with nested skeletons kept apart so a popular prefix does not
+ *     swallow the templates built on it;
  *   - the frame is a vote over shingles in a sample of each cluster, slots where
- *     the vote fails; prompts are assigned by containment of the frame, the most
- *     specific frame winning.
+ *     the vote fails; frames that only grow another by a common filling word are
+ *     folded into it; prompts are assigned by containment of the frame, the best
+ *     matched − missing score winning.
  * Whole prompts repeated verbatim have no slot; they count as a template only
  * when at least minKeysVerbatim keys send them.
  */
@@ -27,4 +31,4 @@ export { detectReasoningElicitation } from './reasoning.ts';
 export { PromptSampler, estimateSupport, promptRank } from './sampler.ts';
 export { templateQuality, type TemplateQuality } from './quality.ts';
 export { normalise } from './normalise.ts';
-export type { MinedTemplates, PromptSample, Template } from './types.ts';
+export type { MinedTemplates, MinerStats, PromptSample, Template } from './types.ts';

@@ -1,10 +1,13 @@
 /**
  * mineTemplates: the stages of the miner in order.
  *   1. discovery sample: per key the maxPromptsPerKey prompts of smallest rank (bottom-k, sampler.ts);
- *   2. document frequency of every character shingle over the sample (skeleton.ts);
+ *   2. document frequency of every token-anchored character shingle over the sample (skeleton.ts);
  *   3. skeleton per prompt: its frequent shingles in long runs (skeleton.ts);
  *   4. candidate clusters: exact skeleton groups merged by MinHash-LSH + verification (group.ts);
- *   5. frame per cluster: shingle vote over a hash-chosen sample of members (frame.ts);
+ *      prompts in clusters below minPrompts regrouped on their backoff skeletons;
+ *   5. frame per cluster: shingle vote over a hash-chosen sample of members (frame.ts),
+ *      frames that are one short stretch between two slots dropped (floating, below),
+ *      frames that only grow another into its slots folded into it (fold.ts);
  *   6. every prompt assigned to the most specific frame it contains (assign.ts);
  *   7. templates below the support thresholds dropped and their prompts passed to
  *      their next-best frame, until none is dropped.
@@ -12,25 +15,34 @@
  * discovery sample and frame samples are chosen by hash, clusters are numbered
  * in sorted skeleton order, ids come from the frame text, and templates are
  * sorted by prompts and id.
+ *
+ * Every stage is bounded by a constant times the prompts' text: grouping
+ * compares each distinct skeleton with at most two representatives per LSH
+ * band, folding looks frames up by their pieces, and assignment verifies at
+ * most maxCandidates frames per prompt found through an index of their
+ * rarest shingles. Pass a stats object to see the work counted (MinerStats).
  */
 import { UserError } from '../util/errors.ts';
 import { compareStrings } from '../util/compare.ts';
 import { sha256Hex } from '../util/hash.ts';
 import { FrameIndex } from './assign.ts';
 import { fillingsOf } from './fillings.ts';
+import { foldExtensions } from './fold.ts';
 import { extractFrame, type Frame } from './frame.ts';
 import { groupSkeletons } from './group.ts';
-import { U32Table } from './hash-table.ts';
+import { DfTable } from './df-table.ts';
+import { unitWeight } from './normalise.ts';
 import { MinerOptionsSchema, type MinerOptions } from './options.ts';
 import { detectReasoningElicitation } from './reasoning.ts';
 import { promptRank } from './sampler.ts';
 import { Scratch } from './scratch.ts';
-import { countDocument, skeletonOf } from './skeleton.ts';
-import type { MinedTemplates, PromptSample, Template } from './types.ts';
+import { backoffOf, skeletonOf } from './skeleton.ts';
+import type { MinedTemplates, MinerStats, PromptSample, Template } from './types.ts';
 
 const CANDIDATES = 4;
+const EMPTY = new Uint32Array(0);
 
-export function mineTemplates(samples: Iterable<PromptSample>, options: Partial<MinerOptions> = {}): MinedTemplates {
+export function mineTemplates(samples: Iterable<PromptSample>, options: Partial<MinerOptions> = {}, stats?: Partial<MinerStats>): MinedTemplates {
   const parsed = MinerOptionsSchema.safeParse(options);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -45,18 +57,46 @@ export function mineTemplates(samples: Iterable<PromptSample>, options: Partial<
   const byRank = (a: number, b: number) =>
     rank[a] !== rank[b] ? rank[a]! - rank[b]! : compareStrings(rows[a]!.prompt, rows[b]!.prompt) || rows[a]!.timestamp - rows[b]!.timestamp;
 
+  // Rows with the same text share every result that depends on the text alone (frequent in logs:
+  // retries, benchmark items), so each distinct text is shingled once per stage.
+  const first = firstOfText(rows);
+
   // 1–3. Discovery sample, document frequency, skeletons.
   const disc = discoverySample(rows, o.maxPromptsPerKey, byRank);
   const s = new Scratch();
-  const df = new U32Table(1 << 16);
-  disc.forEach((i, d) => countDocument(df, s.load(rows[i]!.prompt, k), d));
+  const df = new DfTable();
+  const times = new Int32Array(n);
+  for (const i of disc) times[first[i]!]++;
+  for (let i = 0; i < n; i++) {
+    if (times[i] === 0) continue;
+    s.load(rows[i]!.prompt, k, false, true);
+    df.addDocument(s.hashes, s.count, times[i]);
+  }
   const dfMin = Math.max(2, Math.ceil(o.minPrompts * o.frameShare - 1e-9));
   const buf: number[] = [];
   const skp = { ...o, dfMin };
-  const skeletons = disc.map((i) => skeletonOf(df, s.load(rows[i]!.prompt, k), skp, buf));
+  const skeletonOfRow = new Map<number, Uint32Array>();
+  const backoffOfRow = new Map<number, Uint32Array | null>();
+  for (const i of disc) {
+    const f = first[i]!;
+    if (skeletonOfRow.has(f)) continue;
+    skeletonOfRow.set(f, skeletonOf(df, s.load(rows[f]!.prompt, k, false, true), skp, buf));
+    backoffOfRow.set(f, backoffOf(s.hashes, buf, o.keepRatio));
+  }
+  const skeletons = disc.map((i) => skeletonOfRow.get(first[i]!)!);
+  const backoffs = disc.map((i) => backoffOfRow.get(first[i]!)!);
 
-  // 4–5. Candidate clusters and their frames, one per distinct text.
-  const { cluster, clusters } = groupSkeletons(skeletons, { ...o, shingleSize: k });
+  // 4–5. Candidate clusters and their frames, one per distinct text. Prompts left in clusters
+  // too small are grouped again on their backoff skeletons (skeleton.ts).
+  const work = { comparisons: 0, checks: 0, postings: 0, candidates: 0, probes: 0, capped: 0 };
+  const pass1 = groupSkeletons(skeletons, o, work);
+  const size = new Int32Array(pass1.clusters);
+  for (const c of pass1.cluster) if (c >= 0) size[c]++;
+  const retry = skeletons.map((_, d) => (pass1.cluster[d]! >= 0 && size[pass1.cluster[d]!]! < o.minPrompts && backoffs[d] ? backoffs[d]! : EMPTY));
+  const pass2 = groupSkeletons(retry, o, work);
+  const clusters = pass1.clusters + pass2.clusters;
+  const cluster = pass1.cluster.map((c, d) => (retry[d]!.length > 0 ? pass1.clusters + pass2.cluster[d]! : c));
+  for (let d = 0; d < skeletons.length; d++) if (retry[d]!.length > 0) skeletons[d] = retry[d]!;
   const members: number[][] = Array.from({ length: clusters }, () => []);
   const discOf = new Map<number, number>();
   disc.forEach((i, d) => {
@@ -75,16 +115,26 @@ export function mineTemplates(samples: Iterable<PromptSample>, options: Partial<
     );
     if (f && !frames.has(f.text)) frames.set(f.text, f);
   }
+  const kept = foldExtensions(
+    [...frames.values()].filter((f) => !floating(f, o.floatingChars)),
+    o.minRun,
+    work,
+  );
   const ids = new Map<string, string>();
-  for (const text of frames.keys()) ids.set(text, 't_' + sha256Hex(text).slice(0, 12));
-  const list = [...frames.values()].sort((a, b) => compareStrings(ids.get(a.text)!, ids.get(b.text)!));
+  for (const f of kept) ids.set(f.text, 't_' + sha256Hex(f.text).slice(0, 12));
+  const list = kept.sort((a, b) => compareStrings(ids.get(a.text)!, ids.get(b.text)!));
 
   // 6. Candidate frames per prompt, best first.
-  const index = new FrameIndex(list.map((f) => f.shingles), o.minContainment);
+  const index = new FrameIndex(list.map((f) => f.shingles), o.minContainment, o.maxCandidates);
   const cand = new Int32Array(n * CANDIDATES).fill(-1);
   const out = new Int32Array(CANDIDATES);
   for (let i = 0; i < n; i++) {
-    const c = index.match(s.load(rows[i]!.prompt, k), out);
+    const f = first[i]!;
+    if (f < i) {
+      cand.copyWithin(i * CANDIDATES, f * CANDIDATES, (f + 1) * CANDIDATES);
+      continue;
+    }
+    const c = index.match(s.load(rows[i]!.prompt, k), out, work);
     for (let j = 0; j < c; j++) cand[i * CANDIDATES + j] = out[j]!;
   }
 
@@ -114,7 +164,52 @@ export function mineTemplates(samples: Iterable<PromptSample>, options: Partial<
     if (!dropped) break;
   }
 
-  return finish(rows, list, ids, choice, byRank, o, s);
+  const result = finish(rows, list, ids, choice, byRank, o, s);
+  if (stats) {
+    Object.assign(stats, {
+      prompts: n,
+      discovery: disc.length,
+      clusters,
+      frames: frames.size,
+      templates: result.templates.length,
+      skeletonComparisons: work.comparisons,
+      foldChecks: work.checks,
+      postings: work.postings,
+      candidates: work.candidates,
+      probes: work.probes,
+      capped: work.capped,
+    } satisfies MinerStats);
+  }
+  return result;
+}
+
+/**
+ * A frame that is one stretch of at most maxChars between a leading and a
+ * trailing slot has no position in its prompts: the mark of a recurring
+ * filling (a stock or viral sentence quoted inside unrelated prompts), not
+ * of a framing, which keeps its place. Such "templates" would tie unrelated
+ * keys together through shared content, and would take prompts from the
+ * popular frame around them by being longer, so they are dropped by default;
+ * their prompts go to their next-best frame. Longer stretches are kept: a
+ * long instruction between two fillings is more likely a framing.
+ */
+function floating(f: Frame, maxChars: number): boolean {
+  if (!f.leading || !f.trailing || f.pieces.length !== 1) return false;
+  const piece = f.pieces[0]!;
+  let w = 0;
+  for (let i = 0; i < piece.length && w <= maxChars; i++) w += unitWeight(piece.charCodeAt(i));
+  return w <= maxChars;
+}
+
+/** Per row, the index of the first row with the same prompt. */
+function firstOfText(rows: PromptSample[]): Int32Array {
+  const seen = new Map<string, number>();
+  return Int32Array.from(rows, (r, i) => {
+    const f = seen.get(r.prompt);
+    if (f !== undefined) return f;
+    seen.set(r.prompt, i);
+    return i;
+  });
 }
 
 /** Input indices of the discovery sample, ascending. */

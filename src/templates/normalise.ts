@@ -8,13 +8,23 @@
  * cut fillings out of the original prompt).
  */
 
-/** Lower-case table for Latin, Greek, Cyrillic and Armenian; other scripts have no case. */
-const LOWER_LIMIT = 0x600;
-const LOWER = (() => {
-  const t = new Uint16Array(LOWER_LIMIT);
-  for (let c = 0; c < LOWER_LIMIT; c++) {
+/**
+ * Per code unit of the BMP: its lower-case form, or SPACE_MARK / DIGIT_MARK
+ * for whitespace and digits, so the hot loop does one table read per unit.
+ * Lower case from the JS runtime for Latin, Greek, Cyrillic and Armenian.
+ */
+const SPACE_MARK = 0xffff;
+const DIGIT_MARK = 0xfffe;
+const TABLE = (() => {
+  const t = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) t[c] = c;
+  for (let c = 0; c < 0x600; c++) {
     const l = String.fromCharCode(c).toLowerCase();
-    t[c] = l.length === 1 ? l.charCodeAt(0) : c;
+    if (l.length === 1) t[c] = l.charCodeAt(0);
+  }
+  for (let c = 0; c < 0x10000; c++) {
+    if (isSpaceCode(c)) t[c] = SPACE_MARK;
+    else if (isDigitCode(c)) t[c] = DIGIT_MARK;
   }
   return t;
 })();
@@ -45,24 +55,22 @@ export function unitWeight(c: number): number {
  * written. `map`, if given (length ≥ text.length), receives source indices.
  */
 export function normaliseInto(text: string, out: Uint16Array, map?: Int32Array): number {
+  const table = TABLE;
   let n = 0;
   let pendingSpace = false;
   let inDigits = false;
   for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
-    if (isSpaceCode(c)) {
+    let c = table[text.charCodeAt(i)]!;
+    if (c === SPACE_MARK) {
       pendingSpace = n > 0;
       inDigits = false;
       continue;
     }
-    if (isDigitCode(c)) {
+    if (c === DIGIT_MARK) {
       if (inDigits && !pendingSpace) continue;
       c = ZERO;
       inDigits = true;
-    } else {
-      inDigits = false;
-      if (c < LOWER_LIMIT) c = LOWER[c]!;
-    }
+    } else inDigits = false;
     if (pendingSpace) {
       if (map) map[n] = i - 1;
       out[n++] = SPACE;

@@ -3,15 +3,17 @@ import { z } from 'zod';
 
 export const DEFAULTS = Object.freeze({
   shingleSize: 8,
-  minRun: 20,
+  minRun: 16,
   cutRatio: 0.2,
-  keepRatio: 0.1,
+  keepRatio: 0.01,
   bands: 8,
   rows: 4,
   minSimilarity: 0.5,
   frameShare: 0.8,
   slotShare: 0.2,
   minContainment: 0.8,
+  maxCandidates: 64,
+  floatingChars: 160,
   minPrompts: 5,
   minKeys: 1,
   minKeysVerbatim: 2,
@@ -29,7 +31,7 @@ export const MinerOptionsSchema = z
   .object({
     /** @default 8 */
     shingleSize: int(3, 32).default(DEFAULTS.shingleSize).describe('characters per shingle (k-gram) of the normalised text'),
-    /** @default 20 */
+    /** @default 16 */
     minRun: int(4, 1000)
       .default(DEFAULTS.minRun)
       .describe('shortest frequent run kept in a skeleton, and shortest frame, in Latin-character widths (a CJK character counts 3)'),
@@ -37,7 +39,7 @@ export const MinerOptionsSchema = z
     cutRatio: share()
       .default(DEFAULTS.cutRatio)
       .describe('a frequent run is cut where a shingle’s document frequency falls below this share of its neighbours’ (frame → recurring filling)'),
-    /** @default 0.1 */
+    /** @default 0.01 */
     keepRatio: share()
       .default(DEFAULTS.keepRatio)
       .describe('skeleton pieces whose support is below this share of the prompt’s best piece are treated as recurring filling'),
@@ -53,6 +55,18 @@ export const MinerOptionsSchema = z
     slotShare: share().default(DEFAULTS.slotShare).describe('share of sampled prompts with text before (after) the frame that makes a leading (trailing) slot'),
     /** @default 0.8 */
     minContainment: share().default(DEFAULTS.minContainment).describe('share of a frame’s shingles a prompt must contain to be assigned to it'),
+    /** @default 64 */
+    maxCandidates: int(1, 1e6)
+      .default(DEFAULTS.maxCandidates)
+      .describe(
+        'frames verified per prompt at assignment, found through an index of their rarest shingles (a bound on crafted input; honest prompts have a few)',
+      ),
+    /** @default 160 */
+    floatingChars: int(0, 1e6)
+      .default(DEFAULTS.floatingChars)
+      .describe(
+        'a frame that is one stretch of at most this many characters (Latin widths) between a leading and a trailing slot is taken for a recurring filling (a stock sentence quoted anywhere in unrelated prompts) and dropped; 0 keeps such frames',
+      ),
     /** @default 5 */
     minPrompts: int(2, 1e9).default(DEFAULTS.minPrompts).describe('fewest prompts a template needs'),
     /** @default 1 */

@@ -14,8 +14,11 @@
  * makes the estimate noisier for such keys, not biased in a fixed direction.
  */
 import { compareStrings } from '../util/compare.ts';
-import { fnv1a, mix32 } from '../util/hash.ts';
+import { fnv1a as fnv1aImport, mix32 as mix32Import } from '../util/hash.ts';
 import type { PromptSample } from './types.ts';
+
+const fnv1a = fnv1aImport; // read the import bindings once, not per prompt
+const mix32 = mix32Import;
 
 export function promptRank(prompt: string, seed: number): number {
   return mix32(fnv1a(prompt), seed >>> 0);

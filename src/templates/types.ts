@@ -30,3 +30,33 @@ export interface MinedTemplates {
   /** Template index per sample, in input order; −1 if none. */
   assignment: Int32Array;
 }
+
+/**
+ * Work counters of one mining run, filled in when a stats object is passed to
+ * mineTemplates. They count operations, not time, so tests can check that the
+ * work grows about linearly with the prompts.
+ */
+export interface MinerStats {
+  /** Prompts given. */
+  prompts: number;
+  /** Prompts in the discovery sample. */
+  discovery: number;
+  /** Candidate clusters (both grouping passes). */
+  clusters: number;
+  /** Distinct frames extracted, before folding. */
+  frames: number;
+  /** Templates returned. */
+  templates: number;
+  /** Skeleton pairs verified by the grouper (group.ts). */
+  skeletonComparisons: number;
+  /** Frame pairs verified and piece prefixes explored while folding (fold.ts). */
+  foldChecks: number;
+  /** Posting-list entries walked to find candidate frames (assign.ts). */
+  postings: number;
+  /** Prompt–frame pairs verified at assignment. */
+  candidates: number;
+  /** Frame shingles looked up during those verifications. */
+  probes: number;
+  /** Prompts whose candidate search hit the maxCandidates cap. */
+  capped: number;
+}

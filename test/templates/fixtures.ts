@@ -104,3 +104,26 @@ export function planted(seed: number, perTemplate: number, noise: number, keys =
   const samples = order.map((o, i) => ({ key: randInt(rng, keys), prompt: items[o]![0], timestamp: 1_700_000_000_000 + i * 1000 }));
   return { samples, truth: Int32Array.from(order, (o) => items[o]![1]) };
 }
+
+/**
+ * Many small templates, as on a large service: `templates` framings of 8–15
+ * words from a vocabulary of 20,000 (so unrelated framings share words and
+ * their shingles), each sent `perTemplate` times by three keys of its own
+ * with fresh fillings of random words; plus as many free-form prompts that
+ * hold one of 300 stock sentences recurring across unrelated keys (they make
+ * "<*> sentence <*>" frames) among random words.
+ */
+export function manySmallTemplates(seed: number, templates: number, perTemplate = 8): PromptSample[] {
+  const rng = createRng(seed);
+  const letters = () => Array.from({ length: 5 + randInt(rng, 5) }, () => String.fromCharCode(97 + randInt(rng, 26))).join('');
+  const vocabulary = Array.from({ length: 20_000 }, letters);
+  const words = (n: number, w = () => pick(rng, vocabulary)) => Array.from({ length: n }, w).join(' ');
+  const stock = Array.from({ length: 300 }, () => words(10) + '.');
+  const items: Array<[string, number]> = [];
+  for (let t = 0; t < templates; t++) {
+    const frame = rng() < 0.5 ? `${words(8 + randInt(rng, 8))}: {}` : `{}\n${words(8 + randInt(rng, 8))}.`;
+    for (let i = 0; i < perTemplate; i++) items.push([frame.replace('{}', () => words(10 + randInt(rng, 10), letters)), t * 3 + (i % 3)]);
+    for (let i = 0; i < perTemplate; i++) items.push([`${words(6, letters)} ${pick(rng, stock)} ${words(6, letters)}`, 3 * templates + randInt(rng, templates)]);
+  }
+  return items.map(([prompt, key], i) => ({ key, prompt, timestamp: 1_700_000_000_000 + i * 1000 }));
+}

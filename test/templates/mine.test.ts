@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mineTemplates, type PromptSample } from '../../src/templates/index.ts';
-import { createRng, shuffle } from '../../src/util/rng.ts';
+import { createRng, pick, shuffle } from '../../src/util/rng.ts';
 import { filler, rows } from './fixtures.ts';
 
 /** n prompts from `make`, spread over `keys` keys starting at key0. */
@@ -120,6 +120,21 @@ describe('mineTemplates: what is one template and what is two', () => {
     const rare = r.templates.find((t) => t.keys.includes(1000))!;
     expect(rare.text).toBe('summarize the following text: <*> then rate its clarity from 0 to 0 and explain your rating.');
     expect(rare.prompts).toBe(12);
+  });
+
+  it('finds a popular frame whose fillings are stock sentences (backoff)', () => {
+    const f = filler(12);
+    const rng = createRng(12);
+    const stock = Array.from({ length: 150 }, () => f.prose(60));
+    const pickStock = () => pick(rng, stock) + ' ' + pick(rng, stock);
+    const samples = [
+      ...batch(120, () => `You are a helpful assistant. ${pickStock()}`, 60),
+      ...batch(300, () => pickStock(), 60, 100),
+    ];
+    const r = mineTemplates(samples);
+    // A prompt holding a stock sentence that itself recurs as "<*> sentence <*>" may go there (the longer frame).
+    const popular = r.templates.find((t) => t.text === 'you are a helpful assistant. <*>');
+    expect(popular?.prompts).toBeGreaterThanOrEqual(108);
   });
 
   it('leaves free-form prompts unassigned', () => {
