@@ -7,6 +7,8 @@
  *   BENCH_LINES=…      read at most this many lines
  *   BENCH_SAMPLES=…    keep at most this many samples (those of the lowest key indices)
  *   BENCH_RUNS=1       repeats of mineTemplates
+ *   BENCH_OPTIONS='{"floatingChars":0}'  further miner options (JSON)
+ *   BENCH_STATS=1      print the work counters; BENCH_TOP=20 print the largest templates
  * Not a test: nothing here asserts a time.
  */
 import { createReadStream } from 'node:fs';
@@ -19,6 +21,7 @@ const maxLines = Number(process.env.BENCH_LINES ?? Infinity);
 const maxSamples = Number(process.env.BENCH_SAMPLES ?? Infinity);
 const runs = Number(process.env.BENCH_RUNS ?? 1);
 const perKey = Number(process.env.BENCH_PER_KEY ?? 8);
+const extra = JSON.parse(process.env.BENCH_OPTIONS ?? '{}') as Record<string, unknown>;
 
 const t0 = performance.now();
 let events: Array<{ key: string; prompt: string; ts: number }> = [];
@@ -53,7 +56,7 @@ console.error(`read ${Math.min(lines, maxLines)} lines (${bad} skipped), ${keyId
 for (let r = 0; r < runs; r++) {
   const stats: Partial<MinerStats> = {};
   const t = performance.now();
-  const res = mineTemplates(samples, { seed: 1, maxPromptsPerKey: perKey }, stats as MinerStats);
+  const res = mineTemplates(samples, { seed: 1, maxPromptsPerKey: perKey, ...extra }, stats);
   const s = (performance.now() - t) / 1000;
   const assigned = res.assignment.reduce((a, x) => a + (x >= 0 ? 1 : 0), 0);
   console.log(

@@ -5,7 +5,7 @@
  * to choose the size, BENCH_RUNS=3 the repeats (the best and median are
  * printed; the machine may be busy). Not a test: nothing here asserts a time.
  */
-import { mineTemplates, templateQuality } from '../src/templates/index.ts';
+import { mineTemplates, templateQuality, type MinerStats } from '../src/templates/index.ts';
 import { planted } from '../test/templates/fixtures.ts';
 
 const total = Number(process.env.BENCH_PROMPTS ?? 200_000);
@@ -20,9 +20,10 @@ for (const cap of [200, 0]) {
   const times: number[] = [];
   let q = templateQuality(truth, new Int32Array(samples.length).fill(-1));
   let found = 0;
+  const stats: Partial<MinerStats> = {};
   for (let r = 0; r < runs; r++) {
     const t = performance.now();
-    const res = mineTemplates(samples, { maxPromptsPerKey: cap });
+    const res = mineTemplates(samples, { maxPromptsPerKey: cap }, stats);
     times.push((performance.now() - t) / 1000);
     q = templateQuality(truth, res.assignment);
     found = res.templates.length;
@@ -33,6 +34,6 @@ for (const cap of [200, 0]) {
     `maxPromptsPerKey=${cap}: ${samples.length} prompts, best ${times[0]!.toFixed(2)} s (${rate(times[0]!)} prompts/s), ` +
       `median ${times[runs >> 1]!.toFixed(2)} s (${rate(times[runs >> 1]!)} prompts/s); ` +
       `${found} templates, purity ${q.purity.toFixed(4)}, recall ${q.recall.toFixed(4)}, ARI ${q.ari.toFixed(4)}; ` +
-      `rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`,
+      `frames verified ${(stats.candidates! / samples.length).toFixed(1)}/prompt; rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`,
   );
 }

@@ -19,9 +19,15 @@
  *     merges only, with nested skeletons kept apart so a popular prefix does not
  *     swallow the templates built on it;
  *   - the frame is a vote over shingles in a sample of each cluster, slots where
- *     the vote fails; frames that only grow another by a common filling word are
- *     folded into it; prompts are assigned by containment of the frame, the best
- *     matched − missing score winning.
+ *     the vote fails; a frame that is one short stretch between two slots is a
+ *     recurring filling (a stock sentence quoted anywhere), not a framing, and is
+ *     dropped (floatingChars); frames that only grow another by a common filling
+ *     word are folded into it, found by their pieces rather than pair by pair;
+ *   - prompts are assigned by containment of the frame, the best matched −
+ *     missing score winning; candidate frames come from an index of each
+ *     frame's rarest shingles (prefix filtering), at most maxCandidates per
+ *     prompt, so the work grows with the prompts, not prompts × frames (the
+ *     optional stats argument of mineTemplates counts it).
  * Whole prompts repeated verbatim have no slot; they count as a template only
  * when at least minKeysVerbatim keys send them.
  */

@@ -137,6 +137,25 @@ describe('mineTemplates: what is one template and what is two', () => {
     expect(popular?.prompts).toBeGreaterThanOrEqual(108);
   });
 
+  it('takes a stock sentence quoted inside unrelated prompts for a filling, not a frame (floatingChars)', () => {
+    const f = filler(13);
+    const rng = createRng(13);
+    const stock = Array.from({ length: 20 }, () => f.prose(50));
+    const samples = [
+      ...batch(60, () => `You are a helpful assistant. ${f.prose(80)} ${pick(rng, stock)} ${f.prose(80)}`, 60),
+      ...batch(200, () => `${f.prose(80)} ${pick(rng, stock)} ${f.prose(80)}`, 100, 100),
+    ];
+    const floating = (t: { text: string }) => /^<\*>[^]*<\*>$/.test(t.text) && t.text.split('<*>').length === 3;
+    const kept = mineTemplates(samples, { floatingChars: 0 });
+    expect(kept.templates.filter(floating).length).toBeGreaterThanOrEqual(10);
+    const r = mineTemplates(samples);
+    expect(r.templates.filter(floating)).toEqual([]);
+    // The popular frame gets back the prompts that the longer stock-sentence "frames" took from it.
+    const popular = (m: typeof r) => m.templates.find((t) => t.text === 'you are a helpful assistant. <*>')?.prompts ?? 0;
+    expect(popular(r)).toBeGreaterThanOrEqual(50);
+    expect(popular(kept)).toBeLessThan(10);
+  });
+
   it('leaves free-form prompts unassigned', () => {
     const f = filler(10);
     const r = mineTemplates(batch(400, () => f.prose(100 + f.prose(1).length * 5), 100));

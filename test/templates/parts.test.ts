@@ -4,6 +4,11 @@ import { normalise } from '../../src/templates/normalise.ts';
 import { shingleHashes, shingleHashOf } from '../../src/templates/shingles.ts';
 import { similar } from '../../src/templates/group.ts';
 import { mineTemplates } from '../../src/templates/index.ts';
+import { PostingLists } from '../../src/templates/posting-lists.ts';
+import { KeyCounter } from '../../src/templates/key-counter.ts';
+import { extends_, foldExtensions } from '../../src/templates/fold.ts';
+import type { Frame } from '../../src/templates/frame.ts';
+import { createRng, pick, randInt } from '../../src/util/rng.ts';
 import { filler, rows } from './fixtures.ts';
 
 describe('normalise', () => {
@@ -68,5 +73,69 @@ describe('mineTemplates: edge cases', () => {
     expect(r.templates[0]!.prompts).toBe(300);
     expect(r.templates[0]!.firstSeen).toBe(samples[0]!.timestamp);
     expect(r.templates[0]!.lastSeen).toBe(samples[299]!.timestamp);
+  });
+});
+
+describe('PostingLists', () => {
+  it('returns every value posted under a key, in order, and nothing for other keys', () => {
+    const keys = Uint32Array.of(7, 0, 7, 0xffffffff, 7, 12);
+    const values = Int32Array.of(1, 2, 3, 4, 5, 6);
+    const lists = new PostingLists(keys, values);
+    const get = (k: number) => {
+      const c = lists.find(k);
+      return c < 0 ? [] : [...lists.values.subarray(lists.cells[c + 1]!, lists.cells[c + 2]!)];
+    };
+    expect(get(7)).toEqual([1, 3, 5]);
+    expect(get(0)).toEqual([2]);
+    expect(get(0xffffffff)).toEqual([4]);
+    expect(get(12)).toEqual([6]);
+    expect(get(1)).toEqual([]);
+    expect(lists.size).toBe(4);
+  });
+});
+
+describe('KeyCounter', () => {
+  it('counts keys, once per document when asked, and clears in O(1)', () => {
+    const c = new KeyCounter();
+    c.clear(4);
+    expect([c.add(5, 0), c.add(5, 0), c.add(5, 1), c.add(9)]).toEqual([true, false, true, true]);
+    c.add(9);
+    expect([c.get(5), c.get(9), c.get(1)]).toEqual([2, 2, 0]);
+    c.clear(5000);
+    expect(c.get(5)).toBe(0);
+  });
+});
+
+describe('foldExtensions', () => {
+  const frame = (pieces: string[], leading: boolean, trailing: boolean): Frame => ({
+    text: (leading ? '<*>' : '') + pieces.join('<*>') + (trailing ? '<*>' : ''),
+    pieces,
+    leading,
+    trailing,
+    shingles: new Uint32Array(0),
+  });
+
+  it('drops exactly the frames that the pairwise test says extend another', () => {
+    const rng = createRng(4);
+    const words = ['solve', 'the', 'problem:', 'answer', 'a', 'step by step', 'then', 'question:'];
+    const frames: Frame[] = [];
+    const seen = new Set<string>();
+    for (let i = 0; i < 400; i++) {
+      const n = 1 + randInt(rng, 2);
+      const pieces = Array.from({ length: n }, () => Array.from({ length: 1 + randInt(rng, 3) }, () => pick(rng, words)).join(' '));
+      const f = frame(pieces, rng() < 0.5, rng() < 0.5);
+      if (!seen.has(f.text)) seen.add(f.text), frames.push(f);
+    }
+    const naive = frames.filter((f) => !frames.some((g) => g !== f && extends_(f, g, 16)));
+    const stats = { checks: 0 };
+    expect(foldExtensions(frames, 16, stats)).toEqual(naive);
+    expect(naive.length).toBeLessThan(frames.length); // the case is not trivial
+    expect(stats.checks).toBeLessThan(frames.length * 40);
+  });
+
+  it('folds "… problem: the <*>" into "… problem: <*>"', () => {
+    const base = frame(['solve it. problem: '], false, true);
+    const grown = frame(['solve it. problem: the '], false, true);
+    expect(foldExtensions([grown, base], 16)).toEqual([base]);
   });
 });
