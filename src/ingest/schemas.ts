@@ -32,14 +32,14 @@ function reject(out: Record<string, unknown>, ctx: Ctx): never {
 
 /** Cell types of an events row. */
 export const EventCellsSchema = z.object({
-    timestamp: time,
-    key_id: id,
-    account_id: id.nullish(),
-    ip: text.nullish(),
-    user_agent: text.nullish(),
-    model: text.nullish(),
-    prompt: text.nullish(),
-    input_tokens: count.nullish(),
+  timestamp: time,
+  key_id: id,
+  account_id: id.nullish(),
+  ip: text.nullish(),
+  user_agent: text.nullish(),
+  model: text.nullish(),
+  prompt: text.nullish(),
+  input_tokens: count.nullish(),
   output_tokens: count.nullish(),
 });
 export type EventCells = z.output<typeof EventCellsSchema>;
@@ -47,14 +47,14 @@ export type EventCells = z.output<typeof EventCellsSchema>;
 /** Normalised events row; cells that failed hold an Invalid (and bump cell.invalidCount). */
 export function normaliseEvent(row: EventCells) {
   return {
-      timestamp: cell.requiredTime(row.timestamp),
-      key_id: cell.requiredId(row.key_id),
-      account_id: cell.optionalText(row.account_id),
-      ip: cell.optionalIp(row.ip),
-      user_agent: cell.optionalText(row.user_agent),
-      model: cell.optionalText(row.model),
-      prompt: cell.optionalText(row.prompt),
-      input_tokens: cell.optionalCount(row.input_tokens),
+    timestamp: cell.requiredTime(row.timestamp),
+    key_id: cell.requiredId(row.key_id),
+    account_id: cell.optionalText(row.account_id),
+    ip: cell.optionalIp(row.ip),
+    user_agent: cell.optionalText(row.user_agent),
+    model: cell.optionalText(row.model),
+    prompt: cell.optionalText(row.prompt),
+    input_tokens: cell.optionalCount(row.input_tokens),
     output_tokens: cell.optionalCount(row.output_tokens),
   };
 }
@@ -68,11 +68,11 @@ export const EventRowSchema = EventCellsSchema.transform((row, ctx) => {
 
 /** Cell types of an accounts row. */
 export const AccountCellsSchema = z.object({
-    account_id: id,
-    payment_fingerprint: id.nullish(),
-    email_domain: text.nullish(),
-    created_at: time.nullish(),
-    signup_ip: text.nullish(),
+  account_id: id,
+  payment_fingerprint: id.nullish(),
+  email_domain: text.nullish(),
+  created_at: time.nullish(),
+  signup_ip: text.nullish(),
   country: text.nullish(),
 });
 export type AccountCells = z.output<typeof AccountCellsSchema>;
@@ -80,11 +80,11 @@ export type AccountCells = z.output<typeof AccountCellsSchema>;
 /** Normalised accounts row; cells that failed hold an Invalid (and bump cell.invalidCount). */
 export function normaliseAccount(row: AccountCells) {
   return {
-      account_id: cell.requiredId(row.account_id),
-      payment_fingerprint: cell.optionalText(row.payment_fingerprint),
-      email_domain: cell.optionalDomain(row.email_domain),
-      created_at: cell.optionalTime(row.created_at),
-      signup_ip: cell.optionalIp(row.signup_ip),
+    account_id: cell.requiredId(row.account_id),
+    payment_fingerprint: cell.optionalText(row.payment_fingerprint),
+    email_domain: cell.optionalDomain(row.email_domain),
+    created_at: cell.optionalTime(row.created_at),
+    signup_ip: cell.optionalIp(row.signup_ip),
     country: cell.optionalText(row.country),
   };
 }
