@@ -8,6 +8,7 @@ import { coactive } from './coactivity.ts';
 import type { EdgeStore } from './edge-store.ts';
 import type { ValueTable } from './value-table.ts';
 import { indexOfSorted, intersectSorted } from '../util/sorted.ts';
+import { roundTo } from '../util/stats.ts';
 
 export interface SharedValue {
   value: string;
@@ -48,7 +49,7 @@ export function explainEdge(store: EdgeStore, slot: number, tables: ValueTable[]
   return evidence;
 }
 
-/** Weights in output files: 6 significant decimals, so files stay readable and stable. */
+/** Weights in output files: 6 decimals. */
 export function round(x: number): number {
-  return Math.round(x * 1e6) / 1e6;
+  return roundTo(x, 6);
 }

@@ -5,6 +5,7 @@
 import { EVIDENCE_TYPES, type Config, type EvidenceType } from '../config/schema.ts';
 import type { Dataset } from '../aggregate/index.ts';
 import type { KeyTemplates } from '../prompts/index.ts';
+import { compareStrings } from '../util/compare.ts';
 import type { EdgeStore } from './edge-store.ts';
 import { project } from './project.ts';
 import { buildValueTable, type ValueTable } from './value-table.ts';
@@ -42,6 +43,6 @@ export function link(data: Dataset, config: Config, templates: KeyTemplates | nu
       if (table.hub[v] === 1) hubs.push({ type: table.type, value, accounts: table.accounts[v], keys: table.keys[v].length });
     });
   }
-  hubs.sort((a, b) => b.accounts - a.accounts || (a.type < b.type ? -1 : a.type > b.type ? 1 : a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  hubs.sort((a, b) => b.accounts - a.accounts || compareStrings(a.type, b.type) || compareStrings(a.value, b.value));
   return { tables, store, kept, hubs, candidateEdges: store.size };
 }

@@ -131,7 +131,7 @@ export function buildValueTable(
   values.forEach((value, v) => {
     const d = drafts.get(value)!;
     const k = d.keys.length;
-    // Keys arrive ascending from fromKeys; fromAccounts interleaves accounts, so sort then.
+    // Keys arrive ascending from the per-key collectors; fromAccounts interleaves accounts, so sort then.
     let order: number[] | null = null;
     for (let i = 1; i < k; i++) {
       if (d.keys[i - 1] > d.keys[i]) {

@@ -8,6 +8,7 @@ import type { Clustering } from '../cluster/index.ts';
 import type { Linked } from '../link/index.ts';
 import type { FileStats } from '../model.ts';
 import { compareStrings } from '../util/compare.ts';
+import { roundTo } from '../util/stats.ts';
 import type { Cluster } from './schemas.ts';
 
 export const MAX_LISTED_HUBS = 100;
@@ -43,7 +44,7 @@ export function buildSummary({ files, data, linked, clustering, clusters, timing
       split_disconnected: clustering.split,
       weak_members_removed: clustering.peeled,
       nodes_in_graph: clustering.nodesInGraph,
-      modularity: Math.round(clustering.modularity * 1e6) / 1e6,
+      modularity: roundTo(clustering.modularity, 6),
     },
     run: { timings_ms: timings, peak_rss_bytes: process.resourceUsage().maxRSS * 1024 },
   };

@@ -8,6 +8,7 @@
 import type { Dataset } from '../aggregate/index.ts';
 import type { Config } from '../config/schema.ts';
 import { mineTemplates, PromptSampler, type Template } from '../templates/index.ts';
+import { compareStrings } from '../util/compare.ts';
 
 export interface KeyTemplates {
   /** Mined templates, by prompts descending then id; `keys` are key indices. */
@@ -39,7 +40,7 @@ export class PromptStage {
     const samples = this.sampler
       .samples()
       .map((s) => ({ ...s, key: data.keyOfSeq[s.key] }))
-      .sort((a, b) => a.key - b.key || (a.prompt < b.prompt ? -1 : a.prompt > b.prompt ? 1 : a.timestamp - b.timestamp));
+      .sort((a, b) => a.key - b.key || compareStrings(a.prompt, b.prompt) || a.timestamp - b.timestamp);
     const mined = mineTemplates(samples, { seed: this.options.seed, maxPromptsPerKey: this.options.maxPromptsPerKey });
     const perKey = data.keys.map(() => new Map<number, number>());
     const sampled = new Int32Array(data.keys.length);

@@ -6,7 +6,7 @@ import { ownerOf, type Dataset } from '../aggregate/index.ts';
 import type { Config } from '../config/schema.ts';
 import type { ValueTable } from '../link/index.ts';
 import { estimatedRequests, type KeyTemplates } from '../prompts/index.ts';
-import { median } from '../util/stats.ts';
+import { median, roundTo } from '../util/stats.ts';
 
 export interface ClusterFeatures {
   keys: number;
@@ -56,7 +56,7 @@ export interface ScoreContext {
 }
 
 const HOUR_MS = 3_600_000;
-const round = (x: number, d = 4) => Math.round(x * 10 ** d) / 10 ** d;
+const round = (x: number, d = 4) => roundTo(x, d);
 
 export function computeFeatures(members: number[], ctx: ScoreContext): ClusterFeatures {
   const { data, config } = ctx;

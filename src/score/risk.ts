@@ -5,6 +5,7 @@
  */
 import type { Config, RiskFeature } from '../config/schema.ts';
 import { fmtCompact, fmtInt, fmtPct, plural } from '../util/format.ts';
+import { roundTo } from '../util/stats.ts';
 import type { ClusterFeatures } from './features.ts';
 
 const clamp = (x: number) => (x < 0 ? 0 : x > 1 ? 1 : Number.isFinite(x) ? x : 0);
@@ -96,7 +97,7 @@ export function scoreRisk(f: ClusterFeatures, config: Config): RiskResult {
   let total = 0;
   let weightSum = 0;
   for (const name of names) {
-    const s = Math.round(SCORERS[name].score(f, config) * 1e4) / 1e4;
+    const s = roundTo(SCORERS[name].score(f, config), 4);
     scores[name] = s;
     total += weights[name] * s;
     weightSum += weights[name];
@@ -106,5 +107,5 @@ export function scoreRisk(f: ClusterFeatures, config: Config): RiskResult {
     .sort((a, b) => weights[b] * scores[b] - weights[a] * scores[a] || (a < b ? -1 : 1));
   const chosen = ranked.filter((n) => scores[n] >= REASON_FLOOR);
   const reasons = (chosen.length ? chosen : ranked.slice(0, 1)).map((n) => SCORERS[n].reason(f));
-  return { risk: weightSum ? Math.round((total / weightSum) * 1e4) / 1e4 : 0, scores, reasons };
+  return { risk: weightSum ? roundTo(total / weightSum, 4) : 0, scores, reasons };
 }
