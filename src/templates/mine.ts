@@ -9,8 +9,9 @@
  *      frames that are one short stretch between two slots dropped (floating, below),
  *      frames that only grow another into its slots folded into it (fold.ts);
  *   6. every prompt assigned to the most specific frame it contains (assign.ts);
- *   7. templates below the support thresholds dropped and their prompts passed to
- *      their next-best frame, until none is dropped.
+ *   7. templates below the support thresholds, and paraphrases of larger templates
+ *      (paraphrase.ts), dropped and their prompts passed to their next-best frame,
+ *      until none is dropped.
  * Everything depends on the multiset of samples, never their order: the
  * discovery sample and frame samples are chosen by hash, clusters are numbered
  * in sorted skeleton order, ids come from the frame text, and templates are
@@ -35,6 +36,7 @@ import { unitWeight } from './normalise.ts';
 import { MinerOptionsSchema, type MinerOptions } from './options.ts';
 import { detectReasoningElicitation } from './reasoning.ts';
 import { promptRank } from './sampler.ts';
+import { paraphrasesToFold } from './paraphrase.ts';
 import { Scratch } from './scratch.ts';
 import { backoffOf, skeletonOf } from './skeleton.ts';
 import type { MinedTemplates, MinerStats, PromptSample, Template } from './types.ts';
@@ -88,7 +90,7 @@ export function mineTemplates(samples: Iterable<PromptSample>, options: Partial<
 
   // 4–5. Candidate clusters and their frames, one per distinct text. Prompts left in clusters
   // too small are grouped again on their backoff skeletons (skeleton.ts).
-  const work = { comparisons: 0, checks: 0, postings: 0, candidates: 0, probes: 0, capped: 0 };
+  const work = { comparisons: 0, checks: 0, postings: 0, candidates: 0, probes: 0, capped: 0, paraphrases: 0 };
   const pass1 = groupSkeletons(skeletons, o, work);
   const size = new Int32Array(pass1.clusters);
   for (const c of pass1.cluster) if (c >= 0) size[c]++;
@@ -138,9 +140,63 @@ export function mineTemplates(samples: Iterable<PromptSample>, options: Partial<
     for (let j = 0; j < c; j++) cand[i * CANDIDATES + j] = out[j]!;
   }
 
-  // 7. Drop templates below support, re-route their prompts, repeat.
+  // 7. Drop templates below support, fold paraphrases into larger templates, re-route, repeat.
   const alive = new Uint8Array(list.length).fill(1);
   const choice = new Int32Array(n);
+  const target = Int32Array.from(list, (_, t) => t);
+  const listPieces = list.map((f) => f.pieces);
+  const frameShingles = list.map((f) => f.shingles);
+  const listIds = list.map((f) => ids.get(f.text)!);
+  for (;;) {
+    settleSupport(rows, list, cand, alive, choice, o);
+    const members: number[][] = list.map(() => []);
+    choice.forEach((t, i) => t >= 0 && members[t]!.push(i));
+    const folds = paraphrasesToFold(
+      {
+        pieces: listPieces,
+        shingles: frameShingles,
+        ids: listIds,
+        choice,
+        sampleOf: (t) => members[t]!.sort(byRank).slice(0, o.alignSample).map((i) => rows[i]!.prompt),
+        minContainment: o.minContainment,
+        shingleSize: k,
+      },
+      s,
+    );
+    if (folds.length === 0) break;
+    for (const [t, b] of folds) (alive[t] = 0), (target[t] = b);
+    for (let j = 0; j < cand.length; j++) {
+      let t = cand[j]!;
+      if (t < 0) continue;
+      while (target[t] !== t) t = target[t]!;
+      cand[j] = t;
+    }
+    work.paraphrases += folds.length;
+  }
+
+  const result = finish(rows, list, ids, choice, byRank, o, s);
+  if (stats) {
+    Object.assign(stats, {
+      prompts: n,
+      discovery: disc.length,
+      clusters,
+      frames: frames.size,
+      templates: result.templates.length,
+      skeletonComparisons: work.comparisons,
+      foldChecks: work.checks,
+      postings: work.postings,
+      candidates: work.candidates,
+      probes: work.probes,
+      capped: work.capped,
+      paraphrases: work.paraphrases,
+    } satisfies MinerStats);
+  }
+  return result;
+}
+
+/** Chooses each prompt's best live candidate, dropping templates below support until none is. */
+function settleSupport(rows: PromptSample[], list: Frame[], cand: Int32Array, alive: Uint8Array, choice: Int32Array, o: MinerOptions): void {
+  const n = rows.length;
   for (;;) {
     for (let i = 0; i < n; i++) {
       choice[i] = -1;
@@ -161,26 +217,8 @@ export function mineTemplates(samples: Iterable<PromptSample>, options: Partial<
       const minKeys = verbatim ? Math.max(o.minKeys, o.minKeysVerbatim) : o.minKeys;
       if (alive[t] && (count[t]! < o.minPrompts || keys[t]!.size < minKeys)) (alive[t] = 0), (dropped = true);
     });
-    if (!dropped) break;
+    if (!dropped) return;
   }
-
-  const result = finish(rows, list, ids, choice, byRank, o, s);
-  if (stats) {
-    Object.assign(stats, {
-      prompts: n,
-      discovery: disc.length,
-      clusters,
-      frames: frames.size,
-      templates: result.templates.length,
-      skeletonComparisons: work.comparisons,
-      foldChecks: work.checks,
-      postings: work.postings,
-      candidates: work.candidates,
-      probes: work.probes,
-      capped: work.capped,
-    } satisfies MinerStats);
-  }
-  return result;
 }
 
 /**

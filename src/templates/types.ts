@@ -59,4 +59,6 @@ export interface MinerStats {
   probes: number;
   /** Prompts whose candidate search hit the maxCandidates cap. */
   capped: number;
+  /** Templates folded into a larger one as paraphrases (paraphrase.ts). */
+  paraphrases: number;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mineTemplates, type PromptSample } from '../../src/templates/index.ts';
+import { mineTemplates, type MinerStats, type PromptSample } from '../../src/templates/index.ts';
 import { createRng, pick, shuffle } from '../../src/util/rng.ts';
 import { filler, rows } from './fixtures.ts';
 
@@ -86,6 +86,62 @@ describe('mineTemplates: what is one template and what is two', () => {
     expect(t.text.endsWith('problem: <*>')).toBe(true);
     expect(t.reasoning).toBe(true);
     expect(t.reasoningCues).toContain('step by step');
+  });
+
+  it('folds paraphrased framings with support of their own into the usual one (paraphrase.ts)', () => {
+    const f = filler(14);
+    const en = [
+      'Solve the following problem. Think step by step and write out your complete chain of thought before the final answer.\nProblem: ',
+      'Solve the following problem. Think step by step and write out your entire chain of thought before the final answer.\nProblem: ',
+      'Solve the following problem. Think step by step and write out all of your chain of thought before the final answer.\nProblem: ',
+    ];
+    const list = (mark: string) => `Work through it as follows:\n1${mark} Restate what is asked.\n2${mark} Write out every step.\n3${mark} Give the final answer.`;
+    const zh = ['请一步一步地思考，并写出完整的推理过程。题目：', '请一步一步地思考，并写出详细的推理过程。题目：'];
+    const zhEnd = ['请逐步推理，最后给出答案。', '请逐步推理，最后再给出答案。'];
+    const samples = [
+      ...batch(60, () => en[0] + f.prose(150), 6, 0),
+      ...batch(25, () => en[1] + f.prose(150), 3, 10),
+      ...batch(25, () => en[2] + f.prose(150), 3, 20),
+      ...batch(60, () => `Here is a problem:\n${f.prose(150)}\n${list('.')}`, 6, 30),
+      ...batch(25, () => `Here is a problem:\n${f.prose(150)}\n${list(')')}`, 3, 40),
+      ...batch(60, () => zh[0] + f.chinese(60), 6, 50),
+      ...batch(25, () => zh[1] + f.chinese(60), 3, 60),
+      ...batch(60, () => `下面是一道题目：\n${f.chinese(60)}\n${zhEnd[0]}`, 6, 70),
+      ...batch(25, () => `下面是一道题目：\n${f.chinese(60)}\n${zhEnd[1]}`, 3, 80),
+    ];
+    const stats: Partial<MinerStats> = {};
+    const r = mineTemplates(samples, {}, stats);
+    // Four families (two English, two Chinese), each one template whatever the wording.
+    const families = [110, 85, 85, 85];
+    expect(r.templates.map((t) => t.prompts).sort((a, b) => a - b)).toEqual([...families].sort((a, b) => a - b));
+    let at = 0;
+    const seen = new Set<number>();
+    for (const size of families) {
+      const family = new Set(r.assignment.subarray(at, at + size));
+      expect(family.size, `family at ${at}`).toBe(1);
+      seen.add([...family][0]!);
+      at += size;
+    }
+    expect([...seen].every((t) => t >= 0) && seen.size).toBe(4);
+    const texts = r.templates.map((t) => t.text);
+    expect(texts).toContain('请一步一步地思考，并写出完整的推理过程。题目：<*>');
+    expect(texts).toContain('下面是一道题目： <*> 请逐步推理，最后给出答案。');
+    expect(stats.paraphrases).toBeGreaterThanOrEqual(2); // the two Chinese variants (the English ones share a cluster and its frame has slots)
+    // Without folding (a containment no pair reaches), the variants stay apart.
+    expect(mineTemplates(samples, { minContainment: 1 }).templates.length).toBeGreaterThan(4);
+  });
+
+  it('never folds a generic frame into a larger specific one that contains it', () => {
+    const f = filler(15);
+    const samples = [
+      ...batch(30, () => `You are a helpful assistant. ${f.prose(150)}`, 30, 0),
+      ...batch(100, () => `You are a helpful assistant. Translate to French: ${f.prose(150)}`, 5, 100),
+    ];
+    const r = mineTemplates(samples);
+    expect(r.templates.map((t) => [t.text, t.prompts])).toEqual([
+      ['you are a helpful assistant. translate to french: <*>', 100],
+      ['you are a helpful assistant. <*>', 30],
+    ]);
   });
 
   it('keeps two templates apart that share the popular prefix "You are a helpful assistant."', () => {
