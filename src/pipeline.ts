@@ -1,6 +1,6 @@
 /**
  * The build, stage by stage: ingest → aggregate → templates → link →
- * cluster → score → write. Each stage lives in its own folder; this file only wires them and
+ * cluster → score → layout → write. Each stage lives in its own folder; this file only wires them and
  * times them.
  */
 import { Aggregator, type Dataset } from './aggregate/index.ts';
@@ -8,6 +8,7 @@ import { cluster } from './cluster/index.ts';
 import { supportedMembers } from './cluster/support.ts';
 import type { Config } from './config/schema.ts';
 import { readInput } from './ingest/index.ts';
+import { layout } from './layout/index.ts';
 import { link } from './link/index.ts';
 import type { AccountRecord, EventRecord, FileStats, InputKind, Rejection } from './model.ts';
 import { PromptStage } from './prompts/index.ts';
@@ -18,6 +19,7 @@ import { describeInput, manifest, type InputEntry } from './output/manifest.ts';
 import type { Cluster } from './output/schemas.ts';
 import { buildSummary } from './output/summary.ts';
 import { clusterOfKey, json, writeAssignments, writeClusters, writeEdges, writeGraph } from './output/write-build.ts';
+import { writeView } from './output/write-view.ts';
 import { scoreClusters } from './score/index.ts';
 
 export interface BuildOptions {
@@ -39,7 +41,7 @@ export interface BuildResult {
   summary: ReturnType<typeof buildSummary>;
 }
 
-export const STAGES = ['ingest', 'aggregate', 'templates', 'link', 'cluster', 'score', 'write'] as const;
+export const STAGES = ['ingest', 'aggregate', 'templates', 'link', 'cluster', 'score', 'layout', 'write'] as const;
 
 /** Read every input into the aggregator and the prompt sample; rejected rows stream to rejected.jsonl. */
 async function ingest(options: BuildOptions, aggregator: Aggregator, prompts: PromptStage | null, dir: AtomicDir, progress?: Progress) {
@@ -109,6 +111,10 @@ export async function build(options: BuildOptions, progress?: Progress): Promise
     const clusters = scoreClusters(clustering.clusters, data, linked.tables, config, templates);
     stage('score');
 
+    progress?.stage('layout');
+    const view = layout({ data, linked, clusters, templates, config, seed: options.seed });
+    stage('layout');
+
     progress?.stage('write');
     const clusterOf = clusterOfKey(data, clusters);
     await writeClusters(dir, clusters);
@@ -116,6 +122,7 @@ export async function build(options: BuildOptions, progress?: Progress): Promise
     await writeEdges(dir, data, linked, clusterOf, config.projection.maxEvidenceValues);
     await writeGraph(dir, data, linked, clusterOf);
     if (templates !== null) await dir.write('templates.json', json(templatesFile(templates, data, linked, config.templates)));
+    await writeView(dir, view);
     await dir.write('manifest.json', json(manifest(inputs, config, options.seed, options.configFile)));
     stage('write');
     const summary = buildSummary({ files, data, linked, clustering, clusters, timings });

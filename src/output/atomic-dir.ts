@@ -29,6 +29,11 @@ export class AtomicDir {
     await writeFile(join(this.path, name), content);
   }
 
+  /** Create a sub-folder (and its parents). `name` is chosen by code, never by input data. */
+  async mkdir(name: string): Promise<void> {
+    await mkdir(join(this.path, name), { recursive: true });
+  }
+
   /** A line-by-line writer that respects back-pressure. */
   lines(name: string): LineWriter {
     return new LineWriter(join(this.path, name));

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -9,7 +9,15 @@ import { runCli } from '../helpers/cli.ts';
 import { stableSummary } from '../helpers/golden.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'sybilscope-det-'));
-const FILES = ['clusters.json', 'assignments.csv', 'edges.jsonl', 'graph.json'];
+const BUILD_FILES = ['clusters.json', 'assignments.csv', 'edges.jsonl', 'graph.json'];
+/** The build files and every file of view/ (overview, search, one per cluster), by name. */
+const files = (out: string) => [
+  ...BUILD_FILES,
+  ...readdirSync(join(out, 'view'), { recursive: true, encoding: 'utf8' })
+    .map((name) => join('view', name))
+    .filter((name) => name.endsWith('.json'))
+    .sort(),
+];
 
 async function buildInto(dir: string, events: string, accounts: string, seed = 5): Promise<string> {
   const out = join(dir, 'out');
@@ -44,7 +52,8 @@ describe('determinism', () => {
     const [header, ...rows] = readFileSync(join(data, 'accounts.csv'), 'utf8').replace(/\n$/, '').split('\n');
     writeFileSync(join(dir, 'accounts.csv'), [header, ...shuffle(rng, rows)].join('\n') + '\n');
     const second = await buildInto(dir, join(dir, 'events.jsonl'), join(dir, 'accounts.csv'));
-    for (const name of FILES) expect(readFileSync(join(second, name), 'utf8'), name).toBe(readFileSync(join(first, name), 'utf8'));
+    expect(files(second)).toEqual(files(first));
+    for (const name of files(first)) expect(readFileSync(join(second, name), 'utf8'), name).toBe(readFileSync(join(first, name), 'utf8'));
     expect(comparableSummary(second)).toBe(comparableSummary(first));
     expect(JSON.parse(readFileSync(join(first, 'clusters.json'), 'utf8')).clusters.length).toBeGreaterThan(5);
   });
@@ -54,11 +63,11 @@ describe('determinism', () => {
     mkdirSync(dir);
     writeFileSync(join(dir, 'events.jsonl.gz'), gzipSync(readFileSync(join(data, 'events.jsonl'))));
     const out = await buildInto(dir, join(dir, 'events.jsonl.gz'), join(data, 'accounts.csv'));
-    for (const name of FILES) expect(readFileSync(join(out, name), 'utf8'), name).toBe(readFileSync(join(first, name), 'utf8'));
+    for (const name of files(first)) expect(readFileSync(join(out, name), 'utf8'), name).toBe(readFileSync(join(first, name), 'utf8'));
   });
 
   it('is repeatable: the same input and seed give the same files', async () => {
     const again = await buildInto(join(tmp, 'again'), join(data, 'events.jsonl'), join(data, 'accounts.csv'));
-    for (const name of FILES) expect(readFileSync(join(again, name), 'utf8')).toBe(readFileSync(join(first, name), 'utf8'));
+    for (const name of files(first)) expect(readFileSync(join(again, name), 'utf8')).toBe(readFileSync(join(first, name), 'utf8'));
   });
 });

@@ -84,8 +84,13 @@ describe('templates in the build', () => {
     const { templates } = await build(out, '--privacy');
     expect(templates.privacy).toBe(true);
     expect(templates.templates.every((t: object) => !('examples' in t))).toBe(true);
-    const files = readdirSync(out);
+    // Every file, in sub-folders too (view/, view/clusters/).
+    const files = readdirSync(out, { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile())
+      .map((d) => join(d.parentPath, d.name).slice(out.length + 1));
     expect(files).toContain('rejected.jsonl');
+    expect(files).toContain(join('view', 'overview.json'));
+    expect(files.filter((f) => f.startsWith(join('view', 'clusters'))).length).toBeGreaterThan(0);
     for (const file of files) {
       const text = readFileSync(join(out, file), 'utf8');
       for (const f of fillings) expect(text.includes(f), `${file} holds a filling`).toBe(false);
