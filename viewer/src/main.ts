@@ -1,0 +1,278 @@
+/**
+ * Wiring: the store, the URL hash, the graph view and the panels. Every change goes through the
+ * store; this file only decides what to redraw when the state changes.
+ *
+ * Timings for bench/viewer.ts: performance marks `overview:rendered` (first paint of the
+ * overview graph) and measures `drilldown` (cluster chosen → its graph painted).
+ */
+import { mountHashSync } from './controllers/hash-sync.ts';
+import { createHoverController } from './controllers/hover.ts';
+import { mountKeyboard } from './controllers/keyboard.ts';
+import { createDataSource } from './data.ts';
+import { el } from './dom.ts';
+import { download, exportPng } from './export-png.ts';
+import { mountGraphView, type GraphView } from './graph-view.ts';
+import { clusterGraph, overviewGraph } from './graphs.ts';
+import { renderBreadcrumb } from './panels/breadcrumb.ts';
+import { renderClusterDetail } from './panels/cluster-detail.ts';
+import { renderClusterList } from './panels/cluster-list.ts';
+import { renderFilters } from './panels/filters.ts';
+import { renderKeyDetail } from './panels/key-detail.ts';
+import { renderClusterLegend, renderOverviewLegend } from './panels/legend.ts';
+import { renderRunSummary } from './panels/run-summary.ts';
+import { mountSearchBox } from './panels/search-box.ts';
+import { createStore, INITIAL_STATE, sameFilters, type Action, type State } from './state.ts';
+import type { ClusterEdge, ClusterFile, OverviewFile } from './types.ts';
+import { parseHash } from './url.ts';
+
+performance.mark('viewer:start');
+
+const $ = (id: string) => {
+  const element = document.getElementById(id);
+  if (element === null) throw new Error(`#${id} is missing from index.html`);
+  return element;
+};
+
+const ui = {
+  breadcrumb: $('breadcrumb'),
+  search: $('search'),
+  fit: $('fit') as HTMLButtonElement,
+  export: $('export') as HTMLButtonElement,
+  filters: $('filters'),
+  list: $('cluster-list'),
+  graph: $('graph'),
+  legend: $('legend'),
+  status: $('status'),
+  panel: $('panel'),
+};
+
+const store = createStore({ ...INITIAL_STATE, ...parseHash(window.location.hash) });
+const data = createDataSource();
+const dispatch = (action: Action) => store.dispatch(action);
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+/** What is on screen: the overview or one cluster, with its graph and its loaded file. */
+interface Shown {
+  cluster: string | null;
+  view: GraphView;
+  file: ClusterFile | null;
+  /** Edges of each key in the cluster file, strongest first. */
+  edgesOf: Map<string, ClusterEdge[]>;
+  teardownLegend: () => void;
+}
+
+let overview: OverviewFile;
+let shown: Shown | null = null;
+/** Increases with each view change, so that a slow load does not draw over a newer view. */
+let generation = 0;
+let filtersShown = INITIAL_STATE.filters;
+let filtersFromUi = false;
+
+const hover = createHoverController((node) => dispatch({ type: 'hover', node }));
+const search = mountSearchBox(ui.search, {
+  load: () => data.search(),
+  onQuery: (query) => dispatch({ type: 'query', query }),
+  onChoose: (entry) => {
+    if (entry.key !== null) dispatch({ type: 'selectKey', cluster: entry.cluster, key: entry.key });
+    else dispatch({ type: 'openCluster', cluster: entry.cluster });
+  },
+});
+
+function setStatus(text: string, kind: 'info' | 'error' = 'info') {
+  ui.status.textContent = text;
+  ui.status.dataset.kind = kind;
+  ui.status.hidden = text === '';
+}
+
+function overviewNode(id: string) {
+  return overview.nodes.find((n) => n.id === id) ?? null;
+}
+
+function indexEdges(file: ClusterFile): Map<string, ClusterEdge[]> {
+  const index = new Map<string, ClusterEdge[]>();
+  const add = (key: string, edge: ClusterEdge) => {
+    const list = index.get(key);
+    if (list === undefined) index.set(key, [edge]);
+    else list.push(edge);
+  };
+  for (const edge of file.edges) {
+    add(edge.source, edge);
+    add(edge.target, edge);
+  }
+  return index;
+}
+
+function unmountShown() {
+  if (shown === null) return;
+  shown.view.teardown();
+  shown.teardownLegend();
+  shown = null;
+}
+
+function mountView(cluster: string | null, file: ClusterFile | null) {
+  unmountShown();
+  const graph = file === null ? overviewGraph(overview) : clusterGraph(file);
+  const view = mountGraphView(ui.graph, graph, file === null ? 'overview' : 'cluster', store.get, {
+    clickNode: (node) => (file === null ? dispatch({ type: 'openCluster', cluster: node }) : dispatch({ type: 'selectKey', key: node })),
+    clickStage: () => {
+      if (store.get().key !== null) dispatch({ type: 'selectKey', key: null });
+    },
+    enterNode: (node) => hover.enter(node),
+    leaveNode: (node) => hover.leave(node),
+  });
+  const presentTypes = new Set<string>();
+  graph.forEachEdge((_e, attrs) => attrs.types.forEach((t) => presentTypes.add(t)));
+  const teardownLegend = file === null ? renderOverviewLegend(ui.legend, overview) : renderClusterLegend(ui.legend, file, presentTypes);
+  shown = { cluster, view, file, edgesOf: file === null ? new Map() : indexEdges(file), teardownLegend };
+}
+
+/** Show the view the state asks for: load the cluster file if needed, then mount its graph. */
+async function showView(state: State) {
+  const token = ++generation;
+  if (state.cluster === null) {
+    mountView(null, null);
+    setStatus('');
+  } else {
+    performance.mark('drilldown:start');
+    setStatus('loading cluster…');
+    let file: ClusterFile;
+    try {
+      file = await data.cluster(state.cluster);
+    } catch (error) {
+      if (token !== generation) return;
+      setStatus(`cannot load cluster ${state.cluster}: ${(error as Error).message}`, 'error');
+      unmountShown();
+      renderPanel(store.get());
+      return;
+    }
+    if (token !== generation) return;
+    mountView(state.cluster, file);
+    setStatus(file.edge_stats.dropped > 0 ? `showing the strongest ${file.edge_stats.shown} of ${file.edge_stats.total} links` : '');
+  }
+  const current = store.get();
+  renderPanel(current);
+  renderFiltersPanel(current);
+  if (current.key !== null) shown?.view.focusOn(current.key);
+  await nextFrame();
+  if (token !== generation) return;
+  if (state.cluster === null) {
+    if (performance.getEntriesByName('overview:rendered').length === 0) {
+      performance.mark('overview:rendered');
+      performance.measure('overview:first-render', 'viewer:start', 'overview:rendered');
+    }
+  } else {
+    performance.mark('drilldown:end');
+    performance.measure('drilldown', 'drilldown:start', 'drilldown:end');
+  }
+  document.body.dataset.view = state.cluster === null ? 'overview' : `cluster:${state.cluster}`;
+}
+
+function renderPanel(state: State) {
+  if (shown === null || shown.file === null || state.cluster !== shown.cluster) {
+    if (state.cluster === null) renderRunSummary(ui.panel, overview);
+    else ui.panel.replaceChildren();
+    return;
+  }
+  const file = shown.file;
+  const onSelectKey = (key: string) => dispatch({ type: 'selectKey', key });
+  const node = state.key === null ? null : file.nodes.find((n) => n.id === state.key) ?? null;
+  if (node !== null) {
+    renderKeyDetail(ui.panel, { file, node, edges: shown.edgesOf.get(node.id) ?? [], onSelectKey, onClose: () => dispatch({ type: 'selectKey', key: null }) });
+  } else {
+    renderClusterDetail(ui.panel, { file, color: overviewNode(file.id)?.color ?? '#888888', onSelectKey });
+    if (state.key !== null) ui.panel.prepend(el('p', { class: 'notice', text: `key ${state.key} is not in this cluster` }));
+  }
+  ui.panel.scrollTop = 0;
+}
+
+function renderFiltersPanel(state: State) {
+  filtersShown = state.filters;
+  const file = shown?.file ?? null;
+  renderFilters(ui.filters, {
+    filters: state.filters,
+    types: overview.run.evidence_types,
+    maxWeight: file === null ? 1 : file.edges[0]?.weight ?? 1,
+    onToggleType: (type) => fromUi({ type: 'toggleType', evidence: type }),
+    onMinWeight: (value) => fromUi({ type: 'minWeight', value }),
+    onMinRisk: (value) => fromUi({ type: 'minRisk', value }),
+  });
+}
+
+/** A filter change made in the filter panel, which already shows it. */
+function fromUi(action: Action) {
+  filtersFromUi = true;
+  try {
+    dispatch(action);
+  } finally {
+    filtersFromUi = false;
+  }
+}
+
+function renderList(state: State) {
+  renderClusterList(ui.list, { nodes: overview.nodes, current: state.cluster, minRisk: state.filters.minRisk, onOpen: (cluster) => dispatch({ type: 'openCluster', cluster }) });
+}
+
+function renderCrumbs(state: State) {
+  const node = state.cluster === null ? null : overviewNode(state.cluster);
+  renderBreadcrumb(ui.breadcrumb, {
+    cluster: state.cluster === null ? null : { id: state.cluster, rank: node?.rank ?? null },
+    key: state.key,
+    onOverview: () => dispatch({ type: 'navigate', view: { cluster: null, key: null, filters: store.get().filters } }),
+    onCluster: () => dispatch({ type: 'selectKey', key: null }),
+  });
+}
+
+function onChange(state: State, previous: State) {
+  if (state.cluster !== previous.cluster) {
+    hover.teardown();
+    void showView(state);
+  } else {
+    shown?.view.refresh();
+    if (state.key !== previous.key) {
+      renderPanel(state);
+      if (state.key !== null) shown?.view.focusOn(state.key);
+    }
+  }
+  if (state.cluster !== previous.cluster || state.filters.minRisk !== previous.filters.minRisk) renderList(state);
+  if (state.cluster !== previous.cluster || state.key !== previous.key) renderCrumbs(state);
+  if (filtersFromUi) filtersShown = state.filters;
+  else if (!sameFilters(state.filters, filtersShown)) renderFiltersPanel(state);
+}
+
+async function start() {
+  setStatus('loading overview…');
+  try {
+    overview = await data.overview();
+  } catch (error) {
+    setStatus(`cannot load data/overview.json: ${(error as Error).message}`, 'error');
+    document.body.dataset.view = 'error';
+    return;
+  }
+  const state = store.get();
+  renderList(state);
+  renderCrumbs(state);
+  store.subscribe(onChange);
+  mountHashSync(store, window);
+  mountKeyboard(document, {
+    back: () => dispatch({ type: 'back' }),
+    focusSearch: () => search.focus(),
+    fit: () => void shown?.view.sigma.getCamera().reset({ duration: 300 }),
+  });
+  ui.fit.addEventListener('click', () => void shown?.view.sigma.getCamera().reset({ duration: 300 }));
+  ui.export.addEventListener('click', () => void saveImage());
+  await showView(state);
+}
+
+async function saveImage() {
+  if (shown === null) return;
+  const state = store.get();
+  const name = state.cluster === null ? 'overview' : state.key === null ? state.cluster : `${state.cluster}-${state.key}`;
+  try {
+    const blob = await exportPng(shown.view.sigma, { caption: `sybilscope · ${name}` });
+    download(blob, `sybilscope-${name.replace(/[^A-Za-z0-9_.-]+/g, '_')}.png`);
+  } catch (error) {
+    setStatus(`export failed: ${(error as Error).message}`, 'error');
+  }
+}
+
+void start();

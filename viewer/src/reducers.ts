@@ -1,0 +1,130 @@
+/**
+ * Sigma node and edge reducers: pure functions of the state, the focus (the hovered or selected
+ * node and its neighbours) and an item's attributes. They derive the appearance and never touch
+ * the graph; sigma calls them through thin closures set up in graph-view.ts.
+ */
+import type { State } from './state.ts';
+
+/** Colours of the evidence types, shared by the edges and the legend. */
+export const EVIDENCE_COLORS: Readonly<Record<string, string>> = Object.freeze({
+  account: '#8e44ad',
+  payment: '#d62728',
+  signup_ip: '#ff7f0e',
+  template: '#17becf',
+  ip: '#1f77b4',
+  email_domain: '#bcbd22',
+  prefix: '#7f9fbf',
+  user_agent: '#9a9a9a',
+});
+export const FALLBACK_EDGE_COLOR = '#b0b0b0';
+export const DIM_NODE_COLOR = '#d8dce3';
+export const DIM_EDGE_COLOR = '#eceef2';
+export const SELECTED_COLOR = '#111827';
+
+/** The node that appearance centres on and its neighbours; null when nothing is focused. */
+export interface Focus {
+  node: string;
+  neighbours: ReadonlySet<string>;
+}
+
+/** Hover wins over the selected key; both are ignored when the node is not in the graph. */
+export function focusNode(state: State, hasNode: (node: string) => boolean): string | null {
+  if (state.hovered !== null && hasNode(state.hovered)) return state.hovered;
+  if (state.key !== null && hasNode(state.key)) return state.key;
+  return null;
+}
+
+export interface NodeAttributes {
+  label: string;
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+  /** Overview nodes only: the cluster's risk. */
+  risk?: number;
+}
+
+/** Evidence on an edge, strongest type first. */
+export interface EdgeAttributes {
+  weight: number;
+  size: number;
+  types: readonly string[];
+  /** Overview links: the lower risk of the two clusters (hidden with either). */
+  risk?: number;
+}
+
+export interface NodeLook {
+  color?: string;
+  size?: number;
+  label?: string | null;
+  zIndex?: number;
+  highlighted?: boolean;
+  forceLabel?: boolean;
+  visibility?: 'visible' | 'hidden';
+  labelVisibility?: 'auto' | 'visible' | 'hidden';
+}
+
+export interface EdgeLook {
+  color?: string;
+  size?: number;
+  zIndex?: number;
+  visibility?: 'visible' | 'hidden';
+}
+
+export function nodeReducer(state: State, focus: Focus | null, node: string, attrs: NodeAttributes): NodeLook {
+  if (attrs.risk !== undefined && attrs.risk < state.filters.minRisk) return { visibility: 'hidden' };
+  const look: NodeLook = { visibility: 'visible', color: attrs.color, size: attrs.size, label: attrs.label };
+  if (node === state.key) {
+    look.highlighted = true;
+    look.labelVisibility = 'visible';
+    look.zIndex = 2;
+  }
+  if (focus !== null) {
+    if (node === focus.node) {
+      look.highlighted = true;
+      look.labelVisibility = 'visible';
+      look.zIndex = 2;
+    } else if (focus.neighbours.has(node)) {
+      look.labelVisibility = 'visible';
+      look.zIndex = 1;
+    } else {
+      look.color = DIM_NODE_COLOR;
+      look.labelVisibility = 'hidden';
+      look.zIndex = 0;
+    }
+  }
+  return look;
+}
+
+/** The strongest evidence type the filters leave shown, or null when every type is hidden. */
+export function shownType(state: State, types: readonly string[]): string | null {
+  if (types.length === 0) return null;
+  for (const type of types) if (!state.filters.hiddenTypes.includes(type)) return type;
+  return null;
+}
+
+export function edgeReducer(
+  state: State,
+  focus: Focus | null,
+  source: string,
+  target: string,
+  attrs: EdgeAttributes,
+  /** Cluster view: weight threshold applies; the overview filters links by risk instead. */
+  level: 'overview' | 'cluster',
+): EdgeLook {
+  if (attrs.risk !== undefined && attrs.risk < state.filters.minRisk) return { visibility: 'hidden' };
+  if (level === 'cluster' && attrs.weight < state.filters.minWeight) return { visibility: 'hidden' };
+  const type = attrs.types.length === 0 ? '' : shownType(state, attrs.types);
+  if (type === null) return { visibility: 'hidden' };
+  const look: EdgeLook = { visibility: 'visible', size: attrs.size, color: EVIDENCE_COLORS[type] ?? FALLBACK_EDGE_COLOR };
+  if (focus !== null) {
+    if (source === focus.node || target === focus.node) {
+      look.zIndex = 1;
+      look.size = attrs.size + 1;
+    } else {
+      look.color = DIM_EDGE_COLOR;
+      look.zIndex = 0;
+    }
+  }
+  return look;
+}
