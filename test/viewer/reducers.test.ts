@@ -31,6 +31,8 @@ describe('node reducer', () => {
     expect(nodeReducer(state(), focus, 'a', node())).toMatchObject({ highlighted: true, labelVisibility: 'visible', color: '#123456' });
     expect(nodeReducer(state(), focus, 'b', node())).toMatchObject({ labelVisibility: 'visible', color: '#123456' });
     expect(nodeReducer(state(), focus, 'c', node())).toMatchObject({ labelVisibility: 'hidden', color: DIM_NODE_COLOR });
+    const crowd: Focus = { node: 'a', neighbours: new Set(Array.from({ length: 21 }, (_, i) => `n${i}`)) };
+    expect(nodeReducer(state(), crowd, 'n3', node()).labelVisibility).toBe('auto'); // too many labels to force
   });
 
   it('marks the selected key', () => {

@@ -77,7 +77,7 @@ export function mountGraphView(
       const data = sigma.getNodeDisplayData(node);
       if (data === undefined) return;
       const camera = sigma.getCamera();
-      void camera.animate({ x: data.x, y: data.y, ratio: Math.min(camera.ratio, 0.6) }, { duration: 350 });
+      void camera.animate({ x: data.x, y: data.y }, { duration: 350 });
     },
     nextRender: () => new Promise<void>((resolve) => sigma.once('afterRender', () => resolve())),
     teardown() {

@@ -85,7 +85,7 @@ export function nodeReducer(state: State, focus: Focus | null, node: string, att
       look.labelVisibility = 'visible';
       look.zIndex = 2;
     } else if (focus.neighbours.has(node)) {
-      look.labelVisibility = 'visible';
+      look.labelVisibility = focus.neighbours.size <= 20 ? 'visible' : 'auto';
       look.zIndex = 1;
     } else {
       look.color = DIM_NODE_COLOR;
