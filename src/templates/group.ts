@@ -17,6 +17,7 @@
  */
 import { mix32 as mix32Import } from '../util/hash.ts';
 import { U32Table } from './hash-table.ts';
+import type { SkeletonStore } from './skeleton-store.ts';
 import { UnionFind } from './union-find.ts';
 
 export interface GroupParams {
@@ -28,26 +29,31 @@ export interface GroupParams {
 
 const mix32 = mix32Import; // read the import binding once, not per call
 
-/** Cluster id per prompt (−1 for an empty skeleton), ids dense from 0 in sorted-skeleton order. */
+/**
+ * Cluster id per prompt (−1 for an empty skeleton), ids dense from 0 in
+ * sorted-skeleton order; prompt i's skeleton is entry of[i] of the store (−1: none).
+ */
 export function groupSkeletons(
-  skeletons: ReadonlyArray<Uint32Array>,
+  store: SkeletonStore,
+  of: Int32Array,
   p: GroupParams,
   stats?: { comparisons: number },
 ): { cluster: Int32Array; clusters: number } {
   // 1. Exact groups, keyed by a 53-bit hash of the sorted set.
+  const data = store.data;
   const byKey = new Map<number, number>();
   const keys: number[] = [];
-  const sets: Uint32Array[] = [];
-  const groupOf = new Int32Array(skeletons.length).fill(-1);
-  skeletons.forEach((sk, i) => {
-    if (sk.length === 0) return;
-    const key = skeletonKey(sk);
+  const sets: number[] = [];
+  const groupOf = new Int32Array(of.length).fill(-1);
+  of.forEach((e, i) => {
+    if (e < 0 || store.length(e) === 0) return;
+    const key = skeletonKey(data, store.start(e), store.end(e));
     let g = byKey.get(key);
     if (g === undefined) {
       g = keys.length;
       byKey.set(key, g);
       keys.push(key);
-      sets.push(sk);
+      sets.push(e);
     }
     groupOf[i] = g;
   });
@@ -56,39 +62,44 @@ export function groupSkeletons(
   order.forEach((g, r) => (rank[g] = r));
 
   // 2. LSH over distinct skeletons, in sorted order; a bucket keeps two representatives (slots a, b).
+  // Band keys are computed once; buckets are filled band by band, so the table holds one band
+  // (the representatives of a bucket are the first two skeletons in sorted order either way, and
+  // union-find components do not depend on the order of the comparisons).
   const rows = p.rows;
-  const size = p.bands * rows;
-  const sig = new Uint32Array(size);
+  const bands = p.bands;
+  const sig = new Uint32Array(bands * rows);
   const salt = mix32(p.seed, 0x51ed270b);
-  const buckets = new U32Table(order.length * p.bands);
-  const uf = new UnionFind(order.length);
-  let comparisons = 0;
-  // Representatives already compared with the current skeleton: similar buckets share them across bands.
-  const tried = new Int32Array(2 * p.bands);
-  let nTried = 0;
-  const tryMerge = (o: number, r: number, set: Uint32Array) => {
-    if (uf.find(o) === uf.find(r)) return;
-    for (let j = 0; j < nTried; j++) if (tried[j] === o) return;
-    tried[nTried++] = o;
-    comparisons++;
-    if (similar(sets[order[o]!]!, set, p)) uf.union(o, r);
-  };
-  const filled = new Uint8Array(size);
+  const bandKeys = new Uint32Array(order.length * bands);
+  const filled = new Uint8Array(sig.length);
   for (let r = 0; r < order.length; r++) {
-    const set = sets[order[r]!]!;
-    oneMinHash(set, salt, sig, filled);
-    nTried = 0;
-    for (let band = 0; band < p.bands; band++) {
+    const e = sets[order[r]!]!;
+    oneMinHash(data, store.start(e), store.end(e), salt, sig, filled);
+    for (let band = 0; band < bands; band++) {
       let bk = mix32(0x2545f491, band);
       for (let j = band * rows; j < (band + 1) * rows; j++) bk = mix32(bk, sig[j]!);
-      const slot = buckets.slot(bk, -1);
+      bandKeys[r * bands + band] = bk;
+    }
+  }
+  const uf = new UnionFind(order.length);
+  let comparisons = 0;
+  const tryMerge = (o: number, r: number) => {
+    if (uf.find(o) === uf.find(r)) return;
+    comparisons++;
+    const a = sets[order[o]!]!;
+    const b = sets[order[r]!]!;
+    if (similarIn(data, store.start(a), store.end(a), store.start(b), store.end(b), p)) uf.union(o, r);
+  };
+  for (let band = 0; band < bands; band++) {
+    const buckets = new U32Table(order.length);
+    for (let r = 0; r < order.length; r++) {
+      const slot = buckets.slot(bandKeys[r * bands + band]!, -1);
       const first = buckets.a[slot]!;
       const second = buckets.b[slot]!;
       if (first < 0) buckets.a[slot] = r;
       else {
-        tryMerge(first, r, set);
+        tryMerge(first, r);
         if (second < 0) buckets.b[slot] = r;
-        else tryMerge(second, r, set);
+        else tryMerge(second, r);
       }
     }
   }
@@ -103,8 +114,8 @@ export function groupSkeletons(
     if (clusterOfRank[root] === -1) clusterOfRank[root] = clusters++;
     clusterOfRank[r] = clusterOfRank[root]!;
   }
-  const cluster = new Int32Array(skeletons.length).fill(-1);
-  for (let i = 0; i < skeletons.length; i++) if (groupOf[i]! >= 0) cluster[i] = clusterOfRank[rank[groupOf[i]!]!]!;
+  const cluster = new Int32Array(of.length).fill(-1);
+  for (let i = 0; i < of.length; i++) if (groupOf[i]! >= 0) cluster[i] = clusterOfRank[rank[groupOf[i]!]!]!;
   return { cluster, clusters };
 }
 
@@ -114,11 +125,11 @@ export function groupSkeletons(
  * bins filled from the next non-empty one (rotation densification,
  * Shrivastava & Li 2014). One operation per element instead of one per slot.
  */
-function oneMinHash(set: Uint32Array, salt: number, sig: Uint32Array, filled: Uint8Array): void {
+function oneMinHash(set: Uint32Array, from: number, to: number, salt: number, sig: Uint32Array, filled: Uint8Array): void {
   const size = sig.length;
   sig.fill(0xffffffff);
   filled.fill(0);
-  for (let i = 0; i < set.length; i++) {
+  for (let i = from; i < to; i++) {
     const v = mix32(set[i]!, salt);
     const bin = v % size;
     const rest = (v / size) >>> 0;
@@ -137,10 +148,10 @@ function oneMinHash(set: Uint32Array, salt: number, sig: Uint32Array, filled: Ui
 }
 
 /** 53-bit key of a sorted set (two independent 32-bit hashes, the second cut to 21 bits). */
-function skeletonKey(sk: Uint32Array): number {
-  let h1 = 0x811c9dc5 ^ sk.length;
+function skeletonKey(sk: Uint32Array, from: number, to: number): number {
+  let h1 = 0x811c9dc5 ^ (to - from);
   let h2 = 0x1b873593;
-  for (let i = 0; i < sk.length; i++) {
+  for (let i = from; i < to; i++) {
     h1 = mix32(h1, sk[i]!);
     h2 = Math.imul(h2 ^ sk[i]!, 0x01000193);
   }
@@ -149,21 +160,31 @@ function skeletonKey(sk: Uint32Array): number {
 
 /** Jaccard ≥ minSimilarity and not nested (see the header). Both sets sorted. */
 export function similar(a: Uint32Array, b: Uint32Array, p: GroupParams): boolean {
+  const both = new Uint32Array(a.length + b.length);
+  both.set(a);
+  both.set(b, a.length);
+  return similarIn(both, 0, a.length, a.length, both.length, p);
+}
+
+/** similar() on two sorted ranges of one array. */
+function similarIn(d: Uint32Array, a0: number, a1: number, b0: number, b1: number, p: GroupParams): boolean {
+  const na = a1 - a0;
+  const nb = b1 - b0;
   // Jaccard ≤ smaller / larger: most pairs that collide in a band but differ in size stop here.
-  if (Math.min(a.length, b.length) < p.minSimilarity * Math.max(a.length, b.length)) return false;
-  let i = 0;
-  let j = 0;
+  if (Math.min(na, nb) < p.minSimilarity * Math.max(na, nb)) return false;
+  let i = a0;
+  let j = b0;
   let common = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i]! === b[j]!) {
+  while (i < a1 && j < b1) {
+    if (d[i]! === d[j]!) {
       common++;
       i++;
       j++;
-    } else if (a[i]! < b[j]!) i++;
+    } else if (d[i]! < d[j]!) i++;
     else j++;
   }
-  const onlyA = a.length - common;
-  const onlyB = b.length - common;
+  const onlyA = na - common;
+  const onlyB = nb - common;
   if (common / (common + onlyA + onlyB) < p.minSimilarity) return false;
   const nested = Math.min(onlyA, onlyB) <= 1 && Math.max(onlyA, onlyB) >= 2;
   return !nested;

@@ -39,10 +39,10 @@ import { promptRank } from './sampler.ts';
 import { paraphrasesToFold } from './paraphrase.ts';
 import { Scratch } from './scratch.ts';
 import { backoffOf, skeletonOf } from './skeleton.ts';
+import { SkeletonStore } from './skeleton-store.ts';
 import type { MinedTemplates, MinerStats, PromptSample, Template } from './types.ts';
 
 const CANDIDATES = 4;
-const EMPTY = new Uint32Array(0);
 
 export function mineTemplates(samples: Iterable<PromptSample>, options: Partial<MinerOptions> = {}, stats?: Partial<MinerStats>): MinedTemplates {
   const parsed = MinerOptionsSchema.safeParse(options);
@@ -77,41 +77,55 @@ export function mineTemplates(samples: Iterable<PromptSample>, options: Partial<
   const dfMin = Math.max(2, Math.ceil(o.minPrompts * o.frameShare - 1e-9));
   const buf: number[] = [];
   const skp = { ...o, dfMin };
-  const skeletonOfRow = new Map<number, Uint32Array>();
-  const backoffOfRow = new Map<number, Uint32Array | null>();
+  // Skeletons and backoff skeletons (skeleton.ts), one entry per distinct text, in two stores.
+  const skeletonStore = new SkeletonStore();
+  const backoffStore = new SkeletonStore();
+  const skeletonOfRow = new Int32Array(n).fill(-1);
+  const backoffOfRow = new Int32Array(n).fill(-1);
   for (const i of disc) {
     const f = first[i]!;
-    if (skeletonOfRow.has(f)) continue;
-    skeletonOfRow.set(f, skeletonOf(df, s.load(rows[f]!.prompt, k, false, true), skp, buf));
-    backoffOfRow.set(f, backoffOf(s.hashes, buf, o.keepRatio));
+    if (skeletonOfRow[f]! >= 0) continue;
+    skeletonOfRow[f] = skeletonOf(df, s.load(rows[f]!.prompt, k, false, true), skp, buf, skeletonStore);
+    backoffOfRow[f] = backoffOf(s.hashes, buf, o.keepRatio, backoffStore);
   }
-  const skeletons = disc.map((i) => skeletonOfRow.get(first[i]!)!);
-  const backoffs = disc.map((i) => backoffOfRow.get(first[i]!)!);
 
   // 4–5. Candidate clusters and their frames, one per distinct text. Prompts left in clusters
   // too small are grouped again on their backoff skeletons (skeleton.ts).
   const work = { comparisons: 0, checks: 0, postings: 0, candidates: 0, probes: 0, capped: 0, paraphrases: 0 };
-  const pass1 = groupSkeletons(skeletons, o, work);
+  const skeletonOfDisc = Int32Array.from(disc, (i) => skeletonOfRow[first[i]!]!);
+  const pass1 = groupSkeletons(skeletonStore, skeletonOfDisc, o, work);
   const size = new Int32Array(pass1.clusters);
   for (const c of pass1.cluster) if (c >= 0) size[c]++;
-  const retry = skeletons.map((_, d) => (pass1.cluster[d]! >= 0 && size[pass1.cluster[d]!]! < o.minPrompts && backoffs[d] ? backoffs[d]! : EMPTY));
-  const pass2 = groupSkeletons(retry, o, work);
+  const retry = Int32Array.from(disc, (i, d) => {
+    const c = pass1.cluster[d]!;
+    const b = backoffOfRow[first[i]!]!;
+    return c >= 0 && size[c]! < o.minPrompts && b >= 0 && backoffStore.length(b) > 0 ? b : -1;
+  });
+  const pass2 = groupSkeletons(backoffStore, retry, o, work);
   const clusters = pass1.clusters + pass2.clusters;
-  const cluster = pass1.cluster.map((c, d) => (retry[d]!.length > 0 ? pass1.clusters + pass2.cluster[d]! : c));
-  for (let d = 0; d < skeletons.length; d++) if (retry[d]!.length > 0) skeletons[d] = retry[d]!;
-  const members: number[][] = Array.from({ length: clusters }, () => []);
+  const cluster = pass1.cluster.map((c, d) => (retry[d]! >= 0 ? pass1.clusters + pass2.cluster[d]! : c));
+  /** The skeleton a discovery prompt was grouped on. */
+  const skeletonView = (d: number) => (retry[d]! >= 0 ? backoffStore.view(retry[d]!) : skeletonStore.view(skeletonOfDisc[d]!));
+  // Members of the clusters large enough for a frame (most clusters are one free-form prompt).
+  const clusterSize = new Int32Array(clusters);
+  for (const c of cluster) if (c >= 0) clusterSize[c]++;
+  const members = new Map<number, number[]>();
   const discOf = new Map<number, number>();
   disc.forEach((i, d) => {
+    const c = cluster[d]!;
+    if (c < 0 || clusterSize[c]! < o.minPrompts) return;
     discOf.set(i, d);
-    if (cluster[d]! >= 0) members[cluster[d]!]!.push(i);
+    const m = members.get(c);
+    if (m) m.push(i);
+    else members.set(c, [i]);
   });
   const frames = new Map<string, Frame>();
-  for (const m of members) {
-    if (m.length < o.minPrompts) continue;
+  for (const c of [...members.keys()].sort((a, b) => a - b)) {
+    const m = members.get(c)!;
     const sample = m.sort(byRank).slice(0, o.alignSample);
     const f = extractFrame(
       sample.map((i) => rows[i]!.prompt),
-      sample.map((i) => skeletons[discOf.get(i)!]!),
+      sample.map((i) => skeletonView(discOf.get(i)!)),
       { ...o, shingleSize: k },
       s,
     );

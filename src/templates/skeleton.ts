@@ -23,6 +23,7 @@
 import type { DfTable } from './df-table.ts';
 import { unitWeight } from './normalise.ts';
 import type { Scratch } from './scratch.ts';
+import type { SkeletonStore } from './skeleton-store.ts';
 
 export interface SkeletonParams {
   shingleSize: number;
@@ -32,8 +33,8 @@ export interface SkeletonParams {
   keepRatio: number;
 }
 
-/** Sorted distinct skeleton hashes of the prompt loaded (anchored) in `s`. */
-export function skeletonOf(table: DfTable, s: Scratch, p: SkeletonParams, pieces: number[]): Uint32Array {
+/** Adds the sorted distinct skeleton hashes of the prompt loaded (anchored) in `s` to the store; returns the entry. */
+export function skeletonOf(table: DfTable, s: Scratch, p: SkeletonParams, pieces: number[], store: SkeletonStore): number {
   const { hashes, pos, codes, count, len } = s;
   const k = p.shingleSize;
   const df = s.ints;
@@ -78,18 +79,18 @@ export function skeletonOf(table: DfTable, s: Scratch, p: SkeletonParams, pieces
     } else if (d < support) support = d;
   }
   close(count - 1);
-  return collect(hashes, pieces, p.keepRatio * best);
+  return collect(hashes, pieces, p.keepRatio * best, store);
 }
 
 /**
- * The backoff skeleton of the same prompt (call right after skeletonOf): only
- * the pieces whose support is ≥ half the best piece's, or null when that is the
- * whole skeleton. A prompt whose skeleton finds too few like it is grouped
+ * The backoff skeleton of the same prompt (call right after skeletonOf), added
+ * to the store: only the pieces whose support is ≥ half the best piece's; −1
+ * when that is the whole skeleton. A prompt whose skeleton finds too few like it is grouped
  * again on this, so "You are a helpful assistant. <stock sentence>" still
  * joins "You are a helpful assistant. <*>", while a specific template that
  * recurs keeps its own skeleton.
  */
-export function backoffOf(hashes: Uint32Array, pieces: readonly number[], keepRatio: number): Uint32Array | null {
+export function backoffOf(hashes: Uint32Array, pieces: readonly number[], keepRatio: number, store: SkeletonStore): number {
   let best = 0;
   for (let q = 0; q < pieces.length; q += 3) if (pieces[q + 2]! > best) best = pieces[q + 2]!;
   let weaker = false;
@@ -97,21 +98,21 @@ export function backoffOf(hashes: Uint32Array, pieces: readonly number[], keepRa
     const sup = pieces[q + 2]!;
     if (sup >= keepRatio * best && sup < 0.5 * best) weaker = true;
   }
-  return weaker ? collect(hashes, pieces, 0.5 * best) : null;
+  return weaker ? collect(hashes, pieces, 0.5 * best, store) : -1;
 }
 
-/** Sorted distinct hashes of the pieces with support ≥ min. */
-function collect(hashes: Uint32Array, pieces: readonly number[], min: number): Uint32Array {
+/** Adds the sorted distinct hashes of the pieces with support ≥ min to the store. */
+function collect(hashes: Uint32Array, pieces: readonly number[], min: number, store: SkeletonStore): number {
   let n = 0;
   for (let q = 0; q < pieces.length; q += 3) if (pieces[q + 2]! >= min) n += pieces[q + 1]! - pieces[q]! + 1;
-  const sk = new Uint32Array(n);
+  if (n > collected.length) collected = new Uint32Array(Math.max(n, collected.length * 2));
   n = 0;
   for (let q = 0; q < pieces.length; q += 3) {
     if (pieces[q + 2]! < min) continue;
-    for (let i = pieces[q]!; i <= pieces[q + 1]!; i++) sk[n++] = hashes[i]!;
+    for (let i = pieces[q]!; i <= pieces[q + 1]!; i++) collected[n++] = hashes[i]!;
   }
-  sk.sort();
-  let m = 0;
-  for (let i = 0; i < sk.length; i++) if (i === 0 || sk[i] !== sk[i - 1]) sk[m++] = sk[i]!;
-  return sk.subarray(0, m);
+  return store.addUnsorted(collected, n);
 }
+
+/** Scratch for collect. */
+let collected = new Uint32Array(4096);

@@ -1,0 +1,75 @@
+/**
+ * Skeletons of many prompts in one growing Uint32Array with offsets, rather
+ * than one typed array each: at a million prompts the per-array objects cost
+ * more memory and garbage-collection time than the hashes they hold. Entry i
+ * is data[start(i), end(i)), sorted and distinct.
+ */
+export class SkeletonStore {
+  data = new Uint32Array(1 << 16);
+  private offsets = new Int32Array(1 << 12);
+  /** Entries stored. */
+  size = 0;
+  private used = 0;
+
+  /** Appends the sorted distinct values of values[0, n) (sorted here) as a new entry; returns its index. */
+  addUnsorted(values: Uint32Array, n: number): number {
+    this.reserve(n);
+    const from = this.used;
+    this.data.set(values.subarray(0, n), from);
+    const entry = this.data.subarray(from, from + n);
+    entry.sort();
+    let m = 0;
+    for (let i = 0; i < n; i++) if (i === 0 || entry[i] !== entry[i - 1]) entry[m++] = entry[i]!;
+    return this.close(from + m);
+  }
+
+  /** Appends entry j of `other` (or of this store) as a new entry. */
+  addCopy(other: SkeletonStore, j: number): number {
+    const n = other.length(j);
+    this.reserve(n);
+    this.data.set(other.data.subarray(other.start(j), other.end(j)), this.used);
+    return this.close(this.used + n);
+  }
+
+  start(i: number): number {
+    return i === 0 ? 0 : this.offsets[i - 1]!;
+  }
+
+  end(i: number): number {
+    return this.offsets[i]!;
+  }
+
+  length(i: number): number {
+    return this.end(i) - this.start(i);
+  }
+
+  /** A view of entry i (valid until the next add). */
+  view(i: number): Uint32Array {
+    return this.data.subarray(this.start(i), this.end(i));
+  }
+
+  static of(sets: readonly ArrayLike<number>[]): SkeletonStore {
+    const s = new SkeletonStore();
+    for (const x of sets) s.addUnsorted(Uint32Array.from(x), x.length);
+    return s;
+  }
+
+  private reserve(n: number): void {
+    if (this.used + n > this.data.length) {
+      const grown = new Uint32Array(Math.max(this.data.length * 2, this.used + n));
+      grown.set(this.data.subarray(0, this.used));
+      this.data = grown;
+    }
+    if (this.size === this.offsets.length) {
+      const grown = new Int32Array(this.offsets.length * 2);
+      grown.set(this.offsets);
+      this.offsets = grown;
+    }
+  }
+
+  private close(end: number): number {
+    this.used = end;
+    this.offsets[this.size] = end;
+    return this.size++;
+  }
+}
