@@ -45,6 +45,14 @@ describe('node reducer', () => {
     expect(nodeReducer(state({}, { minRisk: 0.5 }), null, 'k', node()).visibility).toBe('visible'); // keys have no risk
   });
 
+  it('draws riskier clusters on top and always labels the top ranks', () => {
+    const low = nodeReducer(state(), null, 'c1', node({ risk: 0.1, rank: 40 }));
+    const high = nodeReducer(state(), null, 'c2', node({ risk: 0.9, rank: 1 }));
+    expect(high.zIndex!).toBeGreaterThan(low.zIndex!);
+    expect(high.labelVisibility).toBe('visible');
+    expect(low.labelVisibility).toBeUndefined();
+  });
+
   it('does not touch the attributes it is given', () => {
     const attrs = Object.freeze(node());
     nodeReducer(state(), focus, 'c', attrs);

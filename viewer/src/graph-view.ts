@@ -1,7 +1,9 @@
 /**
- * Mounts sigma on a graph built from a view file. Appearance comes from the pure reducers in
+ * One sigma renderer for the page; the overview and each cluster are graphs swapped into it
+ * with `show` (a new renderer per view would compile its WebGL programs again, which costs
+ * hundreds of milliseconds with software rendering). Appearance comes from the pure reducers in
  * reducers.ts, fed the current state and the focus; `refresh()` recomputes the focus and asks
- * sigma to redraw. The graph itself is never changed after it is built.
+ * sigma to redraw. Graphs are never changed after they are built.
  */
 import Graph from 'graphology';
 import Sigma from 'sigma';
@@ -9,77 +11,76 @@ import { edgeReducer, nodeReducer, focusNode, type EdgeAttributes, type Focus, t
 import type { State } from './state.ts';
 
 export type ViewGraph = Graph<NodeAttributes, EdgeAttributes>;
+export type Level = 'overview' | 'cluster';
 
 export interface GraphViewEvents {
-  clickNode(node: string): void;
-  clickStage(): void;
+  clickNode(node: string, level: Level): void;
+  clickStage(level: Level): void;
   enterNode(node: string): void;
   leaveNode(node: string): void;
 }
 
 export interface GraphView {
   readonly sigma: Sigma<NodeAttributes, EdgeAttributes>;
-  readonly graph: ViewGraph;
+  /** Show a graph, camera reset. */
+  show(graph: ViewGraph, level: Level): void;
+  graph(): ViewGraph;
   refresh(): void;
   /** Centre the camera on a node (animated). */
   focusOn(node: string): void;
-  /** Resolves after the next frame sigma draws. */
-  nextRender(): Promise<void>;
   teardown(): void;
 }
 
-export function mountGraphView(
-  container: HTMLElement,
-  graph: ViewGraph,
-  level: 'overview' | 'cluster',
-  getState: () => State,
-  events: GraphViewEvents,
-): GraphView {
+export function mountGraphView(container: HTMLElement, getState: () => State, events: GraphViewEvents): GraphView {
+  let graph: ViewGraph = new Graph<NodeAttributes, EdgeAttributes>({ type: 'undirected' });
+  let level: Level = 'overview';
   let focus: Focus | null = null;
   const computeFocus = () => {
     const node = focusNode(getState(), (n) => graph.hasNode(n));
     focus = node === null ? null : { node, neighbours: new Set(graph.neighbors(node)) };
   };
-  computeFocus();
 
   const sigma = new Sigma<NodeAttributes, EdgeAttributes>(graph, container, {
     settings: {
       renderEdgeLabels: false,
       itemSizesReference: 'screen',
-      hideEdgesOnMove: graph.size > 20_000,
-      labelDensity: level === 'overview' ? 0.7 : 0.25,
-      labelRenderedSizeThreshold: level === 'overview' ? 4 : 8,
+      labelDensity: 0.5,
+      labelRenderedSizeThreshold: 6,
       minCameraRatio: 0.02,
       maxCameraRatio: 20,
       stagePadding: 30,
+      allowInvalidContainer: true,
     },
     nodeReducer: (node, _data, attrs) => nodeReducer(getState(), focus, node, attrs),
     edgeReducer: (edge, _data, attrs) => edgeReducer(getState(), focus, graph.source(edge), graph.target(edge), attrs, level),
   });
 
-  const handlers: Array<[string, (payload: { node: string }) => void]> = [
-    ['clickNode', ({ node }) => events.clickNode(node)],
-    ['enterNode', ({ node }) => events.enterNode(node)],
-    ['leaveNode', ({ node }) => events.leaveNode(node)],
-  ];
-  for (const [name, handler] of handlers) sigma.on(name as 'clickNode', handler);
-  const onStage = () => events.clickStage();
-  sigma.on('clickStage', onStage);
+  sigma.on('clickNode', ({ node }) => events.clickNode(node, level));
+  sigma.on('enterNode', ({ node }) => events.enterNode(node));
+  sigma.on('leaveNode', ({ node }) => events.leaveNode(node));
+  sigma.on('clickStage', () => events.clickStage(level));
 
   return {
     sigma,
-    graph,
+    show(next, nextLevel) {
+      graph = next;
+      level = nextLevel;
+      computeFocus();
+      const hideEdgesOnMove = next.size > 20_000;
+      if (sigma.getSetting('hideEdgesOnMove') !== hideEdgesOnMove) sigma.setSetting('hideEdgesOnMove', hideEdgesOnMove);
+      sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+      sigma.setGraph(next);
+    },
+    graph: () => graph,
     refresh() {
       computeFocus();
-      sigma.refresh({ skipIndexation: true });
+      sigma.refresh();
     },
     focusOn(node) {
       const data = sigma.getNodeDisplayData(node);
       if (data === undefined) return;
-      const camera = sigma.getCamera();
-      void camera.animate({ x: data.x, y: data.y }, { duration: 350 });
+      void sigma.getCamera().animate({ x: data.x, y: data.y }, { duration: 350 });
     },
-    nextRender: () => new Promise<void>((resolve) => sigma.once('afterRender', () => resolve())),
     teardown() {
       sigma.removeAllListeners();
       sigma.kill();

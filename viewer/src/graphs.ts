@@ -16,7 +16,7 @@ export function overviewGraph(overview: OverviewFile): ViewGraph {
   const risk = new Map<string, number>();
   for (const node of overview.nodes) {
     risk.set(node.id, node.risk);
-    graph.addNode(node.id, { label: `#${node.rank}`, x: node.x, y: node.y, size: node.size, color: node.color, risk: node.risk });
+    graph.addNode(node.id, { label: `#${node.rank}`, x: node.x, y: node.y, size: node.size, color: node.color, risk: node.risk, rank: node.rank });
   }
   const median = medianOf(overview.links.map((l) => l.weight)) || 1;
   for (const link of overview.links) {

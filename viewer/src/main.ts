@@ -11,6 +11,7 @@ import { mountKeyboard } from './controllers/keyboard.ts';
 import { createDataSource } from './data.ts';
 import { el } from './dom.ts';
 import { download, exportPng } from './export-png.ts';
+import Graph from 'graphology';
 import { mountGraphView, type GraphView } from './graph-view.ts';
 import { clusterGraph, overviewGraph } from './graphs.ts';
 import { renderBreadcrumb } from './panels/breadcrumb.ts';
@@ -51,22 +52,22 @@ const data = createDataSource();
 const dispatch = (action: Action) => store.dispatch(action);
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
-/** What is on screen: the overview or one cluster, with its graph and its loaded file. */
+/** What is on screen: the overview or one cluster, with its loaded file. */
 interface Shown {
   cluster: string | null;
-  view: GraphView;
   file: ClusterFile | null;
   /** Edges of each key in the cluster file, strongest first. */
   edgesOf: Map<string, ClusterEdge[]>;
-  teardownLegend: () => void;
 }
 
 let overview: OverviewFile;
+let graphView: GraphView;
 let shown: Shown | null = null;
 /** Increases with each view change, so that a slow load does not draw over a newer view. */
 let generation = 0;
 let filtersShown = INITIAL_STATE.filters;
 let filtersFromUi = false;
+let teardownLegend = () => {};
 
 const hover = createHoverController((node) => dispatch({ type: 'hover', node }));
 const search = mountSearchBox(ui.search, {
@@ -102,28 +103,21 @@ function indexEdges(file: ClusterFile): Map<string, ClusterEdge[]> {
   return index;
 }
 
-function unmountShown() {
-  if (shown === null) return;
-  shown.view.teardown();
-  shown.teardownLegend();
-  shown = null;
-}
-
 function mountView(cluster: string | null, file: ClusterFile | null) {
-  unmountShown();
+  teardownLegend();
   const graph = file === null ? overviewGraph(overview) : clusterGraph(file);
-  const view = mountGraphView(ui.graph, graph, file === null ? 'overview' : 'cluster', store.get, {
-    clickNode: (node) => (file === null ? dispatch({ type: 'openCluster', cluster: node }) : dispatch({ type: 'selectKey', key: node })),
-    clickStage: () => {
-      if (store.get().key !== null) dispatch({ type: 'selectKey', key: null });
-    },
-    enterNode: (node) => hover.enter(node),
-    leaveNode: (node) => hover.leave(node),
-  });
+  graphView.show(graph, file === null ? 'overview' : 'cluster');
   const presentTypes = new Set<string>();
   graph.forEachEdge((_e, attrs) => attrs.types.forEach((t) => presentTypes.add(t)));
-  const teardownLegend = file === null ? renderOverviewLegend(ui.legend, overview) : renderClusterLegend(ui.legend, file, presentTypes);
-  shown = { cluster, view, file, edgesOf: file === null ? new Map() : indexEdges(file), teardownLegend };
+  teardownLegend = file === null ? renderOverviewLegend(ui.legend, overview) : renderClusterLegend(ui.legend, file, presentTypes);
+  shown = { cluster, file, edgesOf: file === null ? new Map() : indexEdges(file) };
+}
+
+function unmountShown() {
+  teardownLegend();
+  teardownLegend = () => {};
+  graphView.show(new Graph({ type: 'undirected' }), 'cluster');
+  shown = null;
 }
 
 /** Show the view the state asks for: load the cluster file if needed, then mount its graph. */
@@ -146,13 +140,16 @@ async function showView(state: State) {
       return;
     }
     if (token !== generation) return;
+    performance.mark('drilldown:loaded');
     mountView(state.cluster, file);
+    performance.mark('drilldown:mounted');
     setStatus(file.edge_stats.dropped > 0 ? `showing the strongest ${file.edge_stats.shown} of ${file.edge_stats.total} links` : '');
   }
   const current = store.get();
   renderPanel(current);
   renderFiltersPanel(current);
-  if (current.key !== null) shown?.view.focusOn(current.key);
+  performance.mark(state.cluster === null ? 'overview:panels' : 'drilldown:panels');
+  if (current.key !== null) graphView.focusOn(current.key);
   await nextFrame();
   if (token !== generation) return;
   if (state.cluster === null) {
@@ -227,10 +224,10 @@ function onChange(state: State, previous: State) {
     hover.teardown();
     void showView(state);
   } else {
-    shown?.view.refresh();
+    graphView.refresh();
     if (state.key !== previous.key) {
       renderPanel(state);
-      if (state.key !== null) shown?.view.focusOn(state.key);
+      if (state.key !== null) graphView.focusOn(state.key);
     }
   }
   if (state.cluster !== previous.cluster || state.filters.minRisk !== previous.filters.minRisk) renderList(state);
@@ -248,6 +245,14 @@ async function start() {
     document.body.dataset.view = 'error';
     return;
   }
+  graphView = mountGraphView(ui.graph, store.get, {
+    clickNode: (node, level) => (level === 'overview' ? dispatch({ type: 'openCluster', cluster: node }) : dispatch({ type: 'selectKey', key: node })),
+    clickStage: () => {
+      if (store.get().key !== null) dispatch({ type: 'selectKey', key: null });
+    },
+    enterNode: (node) => hover.enter(node),
+    leaveNode: (node) => hover.leave(node),
+  });
   const state = store.get();
   renderList(state);
   renderCrumbs(state);
@@ -256,9 +261,9 @@ async function start() {
   mountKeyboard(document, {
     back: () => dispatch({ type: 'back' }),
     focusSearch: () => search.focus(),
-    fit: () => void shown?.view.sigma.getCamera().reset({ duration: 300 }),
+    fit: () => void graphView.sigma.getCamera().reset({ duration: 300 }),
   });
-  ui.fit.addEventListener('click', () => void shown?.view.sigma.getCamera().reset({ duration: 300 }));
+  ui.fit.addEventListener('click', () => void graphView.sigma.getCamera().reset({ duration: 300 }));
   ui.export.addEventListener('click', () => void saveImage());
   await showView(state);
 }
@@ -268,7 +273,7 @@ async function saveImage() {
   const state = store.get();
   const name = state.cluster === null ? 'overview' : state.key === null ? state.cluster : `${state.cluster}-${state.key}`;
   try {
-    const blob = await exportPng(shown.view.sigma, { caption: `sybilscope · ${name}` });
+    const blob = await exportPng(graphView.sigma, { caption: `sybilscope · ${name}` });
     download(blob, `sybilscope-${name.replace(/[^A-Za-z0-9_.-]+/g, '_')}.png`);
   } catch (error) {
     setStatus(`export failed: ${(error as Error).message}`, 'error');

@@ -40,9 +40,13 @@ export interface NodeAttributes {
   y: number;
   size: number;
   color: string;
-  /** Overview nodes only: the cluster's risk. */
+  /** Overview nodes only: the cluster's risk and rank. */
   risk?: number;
+  rank?: number;
 }
+
+/** Overview clusters ranked this high always show their label. */
+export const LABELLED_RANKS = 10;
 
 /** Evidence on an edge, strongest type first. */
 export interface EdgeAttributes {
@@ -73,24 +77,26 @@ export interface EdgeLook {
 
 export function nodeReducer(state: State, focus: Focus | null, node: string, attrs: NodeAttributes): NodeLook {
   if (attrs.risk !== undefined && attrs.risk < state.filters.minRisk) return { visibility: 'hidden' };
-  const look: NodeLook = { visibility: 'visible', color: attrs.color, size: attrs.size, label: attrs.label };
+  // Riskier clusters are drawn over the others and the top ranks keep their labels.
+  const base = attrs.risk === undefined ? 0 : Math.round(attrs.risk * 100);
+  const look: NodeLook = { visibility: 'visible', color: attrs.color, size: attrs.size, label: attrs.label, zIndex: base };
+  if (attrs.rank !== undefined && attrs.rank <= LABELLED_RANKS) look.labelVisibility = 'visible';
   if (node === state.key) {
     look.highlighted = true;
     look.labelVisibility = 'visible';
-    look.zIndex = 2;
+    look.zIndex = 1000;
   }
   if (focus !== null) {
     if (node === focus.node) {
       look.highlighted = true;
       look.labelVisibility = 'visible';
-      look.zIndex = 2;
+      look.zIndex = 1000;
     } else if (focus.neighbours.has(node)) {
       look.labelVisibility = focus.neighbours.size <= 20 ? 'visible' : 'auto';
-      look.zIndex = 1;
+      look.zIndex = 500 + base;
     } else {
       look.color = DIM_NODE_COLOR;
       look.labelVisibility = 'hidden';
-      look.zIndex = 0;
     }
   }
   return look;
