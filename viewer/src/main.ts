@@ -9,7 +9,7 @@ import { mountHashSync } from './controllers/hash-sync.ts';
 import { createHoverController } from './controllers/hover.ts';
 import { mountKeyboard } from './controllers/keyboard.ts';
 import { createDataSource } from './data.ts';
-import { el } from './dom.ts';
+import { el, formatNumber } from './dom.ts';
 import { download, exportPng } from './export-png.ts';
 import Graph from 'graphology';
 import { mountGraphView, type GraphView } from './graph-view.ts';
@@ -143,7 +143,7 @@ async function showView(state: State) {
     performance.mark('drilldown:loaded');
     mountView(state.cluster, file);
     performance.mark('drilldown:mounted');
-    setStatus(file.edge_stats.dropped > 0 ? `showing the strongest ${file.edge_stats.shown} of ${file.edge_stats.total} links` : '');
+    setStatus(file.edge_stats.dropped > 0 ? `showing the strongest ${formatNumber(file.edge_stats.shown)} of ${formatNumber(file.edge_stats.total)} links` : '');
   }
   const current = store.get();
   renderPanel(current);
