@@ -7,6 +7,8 @@ import { mineTemplates } from '../../src/templates/index.ts';
 import { PostingLists } from '../../src/templates/posting-lists.ts';
 import { KeyCounter } from '../../src/templates/key-counter.ts';
 import { extends_, foldExtensions } from '../../src/templates/fold.ts';
+import { coverage } from '../../src/templates/paraphrase.ts';
+import { Scratch } from '../../src/templates/scratch.ts';
 import type { Frame } from '../../src/templates/frame.ts';
 import { createRng, pick, randInt } from '../../src/util/rng.ts';
 import { filler, rows } from './fixtures.ts';
@@ -137,5 +139,35 @@ describe('foldExtensions', () => {
     const base = frame(['solve it. problem: '], false, true);
     const grown = frame(['solve it. problem: the '], false, true);
     expect(foldExtensions([grown, base], 16)).toEqual([base]);
+  });
+});
+
+describe('paraphrase coverage', () => {
+  const s = new Scratch();
+  const other = (texts: string[]) => {
+    const set = new Set<number>();
+    for (const t of texts) {
+      s.load(t, 8);
+      for (let i = 0; i < s.count; i++) set.add(s.hashes[i]!);
+    }
+    return { set, text: texts.map(normalise).join('\u0001') };
+  };
+
+  it('leaves only the changed characters uncovered, also near the ends of a piece', () => {
+    const usual = other(['请一步一步地思考，并写出完整的推理过程。题目：']);
+    // Two of 23 CJK characters differ: 21/23 covered, although 9 of 16 shingles break.
+    expect(coverage(['请一步一步地思考，并写出详细的推理过程。题目：'], usual, 8, s)).toBeCloseTo(21 / 23, 5);
+    // One inserted character, five before the end of the piece.
+    expect(coverage(['请逐步推理，最后再给出答案。'], other(['请逐步推理，最后给出答案。']), 8, s)).toBeCloseTo(13 / 14, 5);
+    expect(coverage(['think step by step and write out your complete chain of thought'], other(['think step by step and write out your entire chain of thought']), 8, s)).toBeCloseTo(
+      (63 - 7) / 63, // "complet": the final "e" starts "e chain ", which both hold
+      5,
+    );
+  });
+
+  it('covers nothing of a frame the other text does not hold, and short pieces only verbatim', () => {
+    expect(coverage(['translate to french: '], other(['you are a helpful assistant. ']), 8, s)).toBe(0);
+    expect(coverage(['0. ', 'restate what is asked.'], other(['0. restate what is asked.']), 8, s)).toBe(1);
+    expect(coverage(['0) '], other(['0. restate what is asked.']), 8, s)).toBe(0);
   });
 });
