@@ -47,6 +47,10 @@ async function expectClean(page: Page, watch: PageWatch) {
   expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
 }
 
+interface Hooks {
+  __sybilscope: { state(): { hovered: string | null; cluster: string | null; key: string | null }; nodePosition(node: string): { x: number; y: number } | null };
+}
+
 const hashOf = (page: Page) => page.evaluate(() => decodeURIComponent(window.location.hash));
 
 beforeAll(async () => {
@@ -103,6 +107,31 @@ describe('viewer on the sample', () => {
     await expectClean(page, watch);
   });
 
+  it('opens a cluster by clicking it in the overview graph, and highlights a key’s neighbours on hover', async () => {
+    const { page, watch } = await open();
+    await waitForView(page, 'overview');
+    const top = clusters[0];
+    const at = await page.evaluate((id) => (window as unknown as Hooks).__sybilscope.nodePosition(id), top.id);
+    expect(at).not.toBeNull();
+    await page.mouse.click(at!.x, at!.y);
+    await waitForView(page, `cluster:${top.id}`);
+    expect(await hashOf(page)).toBe(`#cluster=${top.id}`);
+    // Hover: after the debounce the state names the hovered key; leaving clears it.
+    const key = top.members[0];
+    const k = await page.evaluate((id) => (window as unknown as Hooks).__sybilscope.nodePosition(id), key);
+    expect(k).not.toBeNull();
+    await page.mouse.move(k!.x, k!.y);
+    await page.waitForFunction(() => (window as unknown as Hooks).__sybilscope.state().hovered !== null);
+    const hovered = await page.evaluate(() => (window as unknown as Hooks).__sybilscope.state().hovered);
+    expect(top.members).toContain(hovered);
+    await page.mouse.click(k!.x, k!.y);
+    await page.locator('#panel .key-id').waitFor();
+    expect(await page.locator('#panel .key-id').textContent()).toBe(hovered);
+    await page.mouse.move(5, 5);
+    await page.waitForFunction(() => (window as unknown as Hooks).__sybilscope.state().hovered === null);
+    await expectClean(page, watch);
+  });
+
   it('finds a key by search and lands on it', async () => {
     const { page, watch } = await open();
     await waitForView(page, 'overview');
@@ -115,6 +144,12 @@ describe('viewer on the sample', () => {
     expect(await suggestion.locator('.value').textContent()).toBe(key);
     expect(await suggestion.getAttribute('data-kind')).toBe('key');
     await page.screenshot({ path: artifact('search.png') });
+    // The keyboard moves through the suggestions and wraps around.
+    const count = await page.locator('#search-suggestions li.suggestion').count();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#search-suggestions li.suggestion').nth(count > 1 ? 1 : 0).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('ArrowUp');
+    expect(await suggestion.getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('Enter');
     await waitForView(page, `cluster:${target.id}`);
     await page.locator('#panel .key-id').waitFor();

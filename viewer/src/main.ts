@@ -107,6 +107,9 @@ function mountView(cluster: string | null, file: ClusterFile | null) {
   teardownLegend();
   const graph = file === null ? overviewGraph(overview) : clusterGraph(file);
   graphView.show(graph, file === null ? 'overview' : 'cluster');
+  // A hover from the previous graph (the pointer moved while the file loaded) is stale.
+  hover.reset();
+  if (store.get().hovered !== null) dispatch({ type: 'hover', node: null });
   const presentTypes = new Set<string>();
   graph.forEachEdge((_e, attrs) => attrs.types.forEach((t) => presentTypes.add(t)));
   teardownLegend = file === null ? renderOverviewLegend(ui.legend, overview) : renderClusterLegend(ui.legend, file, presentTypes);
@@ -221,7 +224,6 @@ function renderCrumbs(state: State) {
 
 function onChange(state: State, previous: State) {
   if (state.cluster !== previous.cluster) {
-    hover.teardown();
     void showView(state);
   } else {
     graphView.refresh();
@@ -265,6 +267,7 @@ async function start() {
   });
   ui.fit.addEventListener('click', () => void graphView.sigma.getCamera().reset({ duration: 300 }));
   ui.export.addEventListener('click', () => void saveImage());
+  exposeHooks();
   await showView(state);
 }
 
@@ -278,6 +281,22 @@ async function saveImage() {
   } catch (error) {
     setStatus(`export failed: ${(error as Error).message}`, 'error');
   }
+}
+
+/** Read-only hooks for automation (the end-to-end tests): the state, and where a node is drawn. */
+function exposeHooks() {
+  const hooks = Object.freeze({
+    state: () => store.get(),
+    /** A node's position in page pixels, or null when it is not drawn. */
+    nodePosition(node: string): { x: number; y: number } | null {
+      const data = graphView.sigma.getNodeDisplayData(node);
+      if (data === undefined || data.visibility === 'hidden') return null;
+      const at = graphView.sigma.framedGraphToViewport(data);
+      const box = ui.graph.getBoundingClientRect();
+      return { x: box.left + at.x, y: box.top + at.y };
+    },
+  });
+  Object.defineProperty(window, '__sybilscope', { value: hooks });
 }
 
 void start();

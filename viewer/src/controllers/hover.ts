@@ -6,6 +6,8 @@
 export interface HoverController {
   enter(node: string): void;
   leave(node: string): void;
+  /** Forget the node under the pointer and any pending change (the graph was swapped). */
+  reset(): void;
   teardown(): void;
 }
 
@@ -25,6 +27,10 @@ export function createHoverController(onHover: (node: string | null) => void, en
     enter: (node) => schedule(node, enterDelay),
     leave: (node) => {
       if (current === node || current === null) schedule(null, leaveDelay);
+    },
+    reset: () => {
+      clearTimeout(timer);
+      current = null;
     },
     teardown: () => clearTimeout(timer),
   };
