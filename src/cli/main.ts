@@ -9,9 +9,10 @@ import { helpText, parseCommand, type Command, type Io } from './command.ts';
 import { buildCommand } from './commands/build.ts';
 import { evaluateCommand } from './commands/evaluate.ts';
 import { generateCommand } from './commands/generate.ts';
+import { reportCommand } from './commands/report.ts';
 import { viewCommand } from './commands/view.ts';
 
-export const COMMANDS: Command<z.ZodObject>[] = [buildCommand, generateCommand, evaluateCommand, viewCommand] as unknown as Command<z.ZodObject>[];
+export const COMMANDS: Command<z.ZodObject>[] = [buildCommand, generateCommand, evaluateCommand, viewCommand, reportCommand] as unknown as Command<z.ZodObject>[];
 
 const processIo: Io = {
   stdout: (text) => void process.stdout.write(text),
