@@ -101,6 +101,10 @@ describe('viewer on the sample', () => {
     expect(await hashOf(page)).toBe(`#cluster=${top.id}`);
     expect(await page.locator('#breadcrumb [data-crumb="cluster"]').textContent()).toBe(`Cluster #${top.rank}`);
     await page.screenshot({ path: artifact('cluster.png') });
+    // Every member can be listed, each one a link to its key.
+    await page.locator('#panel button.show-all').click();
+    const listed = await page.locator('#panel [data-table="keys"] button.key-link').allTextContents();
+    expect(listed.slice().sort()).toEqual(top.members.slice().sort());
     await page.keyboard.press('Escape');
     await waitForView(page, 'overview');
     expect(await hashOf(page)).toBe('');
@@ -110,20 +114,20 @@ describe('viewer on the sample', () => {
   it('opens a cluster by clicking it in the overview graph, and highlights a key’s neighbours on hover', async () => {
     const { page, watch } = await open();
     await waitForView(page, 'overview');
-    const top = clusters[0];
-    const at = await page.evaluate((id) => (window as unknown as Hooks).__sybilscope.nodePosition(id), top.id);
+    const target = clusters[1]; // small enough for software WebGL to repaint quickly on hover
+    const at = await page.evaluate((id) => (window as unknown as Hooks).__sybilscope.nodePosition(id), target.id);
     expect(at).not.toBeNull();
     await page.mouse.click(at!.x, at!.y);
-    await waitForView(page, `cluster:${top.id}`);
-    expect(await hashOf(page)).toBe(`#cluster=${top.id}`);
+    await waitForView(page, `cluster:${target.id}`);
+    expect(await hashOf(page)).toBe(`#cluster=${target.id}`);
     // Hover: after the debounce the state names the hovered key; leaving clears it.
-    const key = top.members[0];
+    const key = target.members[0];
     const k = await page.evaluate((id) => (window as unknown as Hooks).__sybilscope.nodePosition(id), key);
     expect(k).not.toBeNull();
     await page.mouse.move(k!.x, k!.y);
     await page.waitForFunction(() => (window as unknown as Hooks).__sybilscope.state().hovered !== null);
     const hovered = await page.evaluate(() => (window as unknown as Hooks).__sybilscope.state().hovered);
-    expect(top.members).toContain(hovered);
+    expect(target.members).toContain(hovered);
     await page.mouse.click(k!.x, k!.y);
     await page.locator('#panel .key-id').waitFor();
     expect(await page.locator('#panel .key-id').textContent()).toBe(hovered);
@@ -199,6 +203,10 @@ describe('viewer on the sample', () => {
     await page.evaluate((id) => (window.location.hash = `#cluster=${id}`), clusters[0].id);
     await waitForView(page, `cluster:${clusters[0].id}`);
     expect(await page.locator('#filters input[data-type="ip"]').isChecked()).toBe(true);
+    // A link to a cluster the run does not have says so.
+    await page.evaluate(() => (window.location.hash = '#cluster=c_0000000000'));
+    await waitForView(page, 'missing');
+    expect(await page.locator('#status').textContent()).toBe('no cluster c_0000000000 in this run');
     await expectClean(page, watch);
   });
 

@@ -129,6 +129,12 @@ async function showView(state: State) {
   if (state.cluster === null) {
     mountView(null, null);
     setStatus('');
+  } else if (overviewNode(state.cluster) === null) {
+    unmountShown();
+    setStatus(`no cluster ${state.cluster} in this run`, 'error');
+    renderPanel(store.get());
+    document.body.dataset.view = 'missing';
+    return;
   } else {
     performance.mark('drilldown:start');
     setStatus('loading cluster…');

@@ -52,16 +52,8 @@ export function renderClusterDetail(container: HTMLElement, props: ClusterDetail
       file.accounts.slice(0, ROWS).map((a) => [swatchText(a.id ?? '(no account)', a.color), formatNumber(a.keys), formatNumber(a.requests), a.email_domain ?? '—']),
       file.accounts.length,
     ),
-    el('h4', { text: 'Busiest keys' }),
-    table(
-      ['key', 'account', 'requests'],
-      file.nodes
-        .slice()
-        .sort((a, b) => b.requests - a.requests || (a.id < b.id ? -1 : 1))
-        .slice(0, ROWS)
-        .map((n) => [keyLink(n.id, props.onSelectKey), n.account ?? '—', formatNumber(n.requests)]),
-      file.nodes.length,
-    ),
+    el('h4', { text: 'Keys by requests' }),
+    keysTable(file, props.onSelectKey),
   ]);
 
   const shared = section(
@@ -114,6 +106,27 @@ export function renderClusterDetail(container: HTMLElement, props: ClusterDetail
 
   container.replaceChildren(header, reasons, activity, members, shared, ...(templates ? [templates] : []), edges, ...(attribution ? [attribution] : []));
   return () => container.replaceChildren();
+}
+
+/** Keys of the cluster by requests: the busiest first, all of them (up to ALL_KEYS) on demand. */
+const ALL_KEYS = 5000;
+
+function keysTable(file: ClusterFile, onSelectKey: (key: string) => void): HTMLElement {
+  const sorted = file.nodes.slice().sort((a, b) => b.requests - a.requests || (a.id < b.id ? -1 : 1));
+  const rows = (n: number) => sorted.slice(0, n).map((k) => [keyLink(k.id, onSelectKey), k.account ?? '—', formatNumber(k.requests)]);
+  const holder = el('div', { class: 'keys-table' }, [table(['key', 'account', 'requests'], rows(ROWS), sorted.length, 'keys')]);
+  if (sorted.length > ROWS) {
+    const shown = Math.min(sorted.length, ALL_KEYS);
+    holder.append(
+      el('button', {
+        class: 'link show-all',
+        text: shown === sorted.length ? `show all ${formatNumber(shown)} keys` : `show the busiest ${formatNumber(shown)} keys`,
+        attrs: { type: 'button' },
+        on: { click: () => holder.replaceChildren(table(['key', 'account', 'requests'], rows(shown), sorted.length, 'keys')) },
+      }),
+    );
+  }
+  return holder;
 }
 
 export function section(title: string, children: ReadonlyArray<Node | null>): HTMLElement {
