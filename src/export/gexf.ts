@@ -12,11 +12,13 @@ export function toGexf(g: ExportGraph): string {
   graph.setAttribute('description', 'API keys of the selected clusters and the evidence that links them');
   for (const n of g.nodes)
     graph.addNode(clean(n.id), { label: clean(n.id), cluster: n.cluster, rank: n.rank, risk: n.risk, account: clean(n.account), requests: n.requests });
+  // Edge keys chosen here: graphology's generated ones carry a per-process random prefix.
+  let i = 0;
   for (const e of g.edges) {
     const s = clean(e.source);
     const t = clean(e.target);
     if (!graph.hasNode(s) || !graph.hasNode(t) || graph.hasEdge(s, t)) continue;
-    graph.addEdge(s, t, { weight: e.weight, cluster: e.cluster, types: e.types, evidence: clean(e.evidence) });
+    graph.addEdgeWithKey(`e${i++}`, s, t, { weight: e.weight, cluster: e.cluster, types: e.types, evidence: clean(e.evidence) });
   }
   return write(graph, {
     version: '1.3',

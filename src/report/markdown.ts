@@ -13,7 +13,11 @@ export function md(text: string): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/[\\`*_{}[\]()#+\-.!|~:]/g, '\\$&')
+    // Emphasis, code, links and images (brackets), headings, tables, strikethrough.
+    .replace(/[\\`*_{}[\]#!|~]/g, '\\$&')
+    // GFM autolinks: scheme://… and www.…
+    .replace(/:(?=\/\/)/g, '\\:')
+    .replace(/(www)\./gi, '$1\\.')
     .replace(/\r\n?|\n/g, ' ')
     .replace(BIDI, (c) => `⟦U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟧`);
 }
