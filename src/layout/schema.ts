@@ -275,7 +275,7 @@ export const SearchEntrySchema = z.object({
   /** What is matched: key id, account id, IP, payment fingerprint or template text. */
   value: z.string(),
   cluster: ClusterIdSchema,
-  /** The key, when the entry is one key (kind key, or an IP/template of a single key). */
+  /** The key the entry leads to when exactly one key of the cluster does (always for kind key); else null. */
   key: z.string().nullable(),
   /** Template id, for kind template. */
   template: z.string().nullable(),
