@@ -64,3 +64,6 @@ export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<
 export const formatNumber = (n: number) => n.toLocaleString('en-US');
 export const formatRisk = (risk: number) => risk.toFixed(2);
 export const formatWeight = (weight: number) => (weight >= 10 ? weight.toFixed(1) : weight.toFixed(2));
+
+/** "1 account", "3 accounts". */
+export const plural = (n: number, word: string) => `${formatNumber(n)} ${word}${n === 1 ? '' : 's'}`;

@@ -2,7 +2,7 @@
  * Key detail: account, volume, IPs, user agents, templates, and for each neighbour why the two
  * keys are linked, value by value (the evidence of edges.jsonl). Displays and calls back.
  */
-import { el, formatNumber, formatWeight } from '../dom.ts';
+import { el, formatNumber, formatWeight, plural } from '../dom.ts';
 import { typesByWeight } from '../graphs.ts';
 import { EVIDENCE_COLORS, FALLBACK_EDGE_COLOR } from '../reducers.ts';
 import type { ClusterEdge, ClusterFile, ClusterNode } from '../types.ts';
@@ -103,7 +103,7 @@ export function renderKeyDetail(container: HTMLElement, props: KeyDetailProps): 
     el(
       'ol',
       { class: 'neighbours' },
-      props.edges.slice(0, NEIGHBOURS).map((edge) => neighbourRow(node.id, edge, props.onSelectKey)),
+      props.edges.slice(0, NEIGHBOURS).map((edge) => neighbourRow(node.id, edge, templateText, props.onSelectKey)),
     ),
     props.edges.length > NEIGHBOURS ? el('p', { class: 'muted more', text: `and ${formatNumber(props.edges.length - NEIGHBOURS)} more` }) : null,
   ]);
@@ -117,7 +117,7 @@ function fact(term: string, value: string | Node): HTMLElement[] {
 }
 
 /** One neighbour: who, how strongly, and every shared value by type. */
-function neighbourRow(self: string, edge: ClusterEdge, onSelect: (key: string) => void): HTMLElement {
+function neighbourRow(self: string, edge: ClusterEdge, templates: ReadonlyMap<string, { text: string }>, onSelect: (key: string) => void): HTMLElement {
   const other = edge.source === self ? edge.target : edge.source;
   const types = typesByWeight(edge);
   return el('li', { class: 'neighbour', dataset: { neighbour: other } }, [
@@ -139,7 +139,8 @@ function neighbourRow(self: string, edge: ClusterEdge, onSelect: (key: string) =
             ev.values.map((v) =>
               el('li', {}, [
                 el('code', { class: 'evidence-value', text: v.value }),
-                el('span', { class: 'muted', text: ` ${v.accounts} accounts · ${v.keys} keys${v.coactive ? ' · co-active' : ''}` }),
+                el('span', { class: 'muted', text: ` ${plural(v.accounts, 'account')} · ${plural(v.keys, 'key')}${v.coactive ? ' · co-active' : ''}` }),
+                type === 'template' && templates.has(v.value) ? el('q', { class: 'template-text small', text: templates.get(v.value)!.text }) : null,
               ]),
             ),
           ),
