@@ -73,9 +73,15 @@ export async function startViewServer(options: ViewServerOptions): Promise<ViewS
     handle(req, res, roots, checkHost).catch(() => send(res, req, 500, 'internal error'));
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    const fail = (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE' || error.code === 'EACCES' || error.code === 'EADDRNOTAVAIL'
+          ? new UserError('E_LISTEN', `cannot listen on ${host}:${options.port ?? 0} (${error.code}); choose another --port or --host`)
+          : error,
+      );
+    server.once('error', fail);
     server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
+      server.off('error', fail);
       resolve();
     });
   });

@@ -179,6 +179,12 @@ describe('sybilscope view', () => {
     expect(r.stderr).toMatch(/has no view\/ folder/);
   });
 
+  it('says so in one line when the port is taken', async () => {
+    const r = await runCli(['view', out, '--viewer', viewerDir, '--port', String(server.port)]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/cannot listen on 127\.0\.0\.1:\d+ \(EADDRINUSE\)/);
+  });
+
   it('rejects a bad port', async () => {
     expect((await runCli(['view', out, '--port', '70000'])).code).toBe(2);
   });
