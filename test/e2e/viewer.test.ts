@@ -128,11 +128,14 @@ describe('viewer on the sample', () => {
     await page.waitForFunction(() => (window as unknown as Hooks).__sybilscope.state().hovered !== null);
     const hovered = await page.evaluate(() => (window as unknown as Hooks).__sybilscope.state().hovered);
     expect(target.members).toContain(hovered);
+    await page.locator('#tooltip').waitFor({ state: 'visible' });
+    expect(await page.locator('#tooltip .tip-title').textContent()).toBe(hovered);
     await page.mouse.click(k!.x, k!.y);
     await page.locator('#panel .key-id').waitFor();
     expect(await page.locator('#panel .key-id').textContent()).toBe(hovered);
     await page.mouse.move(5, 5);
     await page.waitForFunction(() => (window as unknown as Hooks).__sybilscope.state().hovered === null);
+    expect(await page.locator('#tooltip').isHidden()).toBe(true);
     await expectClean(page, watch);
   });
 

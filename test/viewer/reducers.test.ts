@@ -35,6 +35,12 @@ describe('node reducer', () => {
     expect(nodeReducer(state(), crowd, 'n3', node()).labelVisibility).toBe('auto'); // too many labels to force
   });
 
+  it('dims nothing when the focused node has no neighbour', () => {
+    const alone: Focus = { node: 'a', neighbours: new Set() };
+    expect(nodeReducer(state(), alone, 'c', node()).color).toBe('#123456');
+    expect(nodeReducer(state(), alone, 'a', node()).highlighted).toBe(true);
+  });
+
   it('marks the selected key', () => {
     expect(nodeReducer(state({ key: 'a' }), null, 'a', node()).highlighted).toBe(true);
   });

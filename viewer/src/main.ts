@@ -21,6 +21,7 @@ import { renderFilters } from './panels/filters.ts';
 import { renderKeyDetail } from './panels/key-detail.ts';
 import { renderClusterLegend, renderOverviewLegend } from './panels/legend.ts';
 import { renderRunSummary } from './panels/run-summary.ts';
+import { renderTooltip, type TooltipSubject } from './panels/tooltip.ts';
 import { mountSearchBox } from './panels/search-box.ts';
 import { createStore, INITIAL_STATE, sameFilters, type Action, type State } from './state.ts';
 import type { ClusterEdge, ClusterFile, OverviewFile } from './types.ts';
@@ -44,6 +45,7 @@ const ui = {
   graph: $('graph'),
   legend: $('legend'),
   status: $('status'),
+  tooltip: $('tooltip'),
   panel: $('panel'),
 };
 
@@ -214,6 +216,22 @@ function fromUi(action: Action) {
   }
 }
 
+function renderHoverCard(state: State) {
+  const node = state.hovered;
+  let subject: TooltipSubject | null = null;
+  if (node !== null && shown !== null && graphView.graph().hasNode(node)) {
+    if (shown.file === null) {
+      const cluster = overviewNode(node);
+      if (cluster !== null) subject = { kind: 'cluster', node: cluster };
+    } else {
+      const key = shown.file.nodes.find((n) => n.id === node);
+      if (key !== undefined) subject = { kind: 'key', node: key, links: shown.edgesOf.get(key.id)?.length ?? 0 };
+    }
+  }
+  const data = subject === null || node === null ? undefined : graphView.sigma.getNodeDisplayData(node);
+  renderTooltip(ui.tooltip, subject, data === undefined ? null : graphView.sigma.framedGraphToViewport(data));
+}
+
 function renderList(state: State) {
   renderClusterList(ui.list, { nodes: overview.nodes, current: state.cluster, minRisk: state.filters.minRisk, onOpen: (cluster) => dispatch({ type: 'openCluster', cluster }) });
 }
@@ -238,6 +256,7 @@ function onChange(state: State, previous: State) {
       if (state.key !== null) graphView.focusOn(state.key);
     }
   }
+  if (state.hovered !== previous.hovered || state.cluster !== previous.cluster) renderHoverCard(state);
   if (state.cluster !== previous.cluster || state.filters.minRisk !== previous.filters.minRisk) renderList(state);
   if (state.cluster !== previous.cluster || state.key !== previous.key) renderCrumbs(state);
   if (filtersFromUi) filtersShown = state.filters;

@@ -94,7 +94,8 @@ export function nodeReducer(state: State, focus: Focus | null, node: string, att
     } else if (focus.neighbours.has(node)) {
       look.labelVisibility = focus.neighbours.size <= 20 ? 'visible' : 'auto';
       look.zIndex = 500 + base;
-    } else {
+    } else if (focus.neighbours.size > 0) {
+      // Dim the rest only when there are neighbours to single out.
       look.color = DIM_NODE_COLOR;
       look.labelVisibility = 'hidden';
     }
