@@ -22,7 +22,7 @@ export interface KeyTemplates {
 }
 
 export class PromptStage {
-  private readonly sampler: PromptSampler;
+  private sampler: PromptSampler;
   private seen = 0;
 
   constructor(private readonly options: Config['templates']) {
@@ -35,9 +35,12 @@ export class PromptStage {
     this.sampler.add(seq, prompt, timestamp);
   }
 
+  /** Mines the sample; the sampled prompts are released (later stages need only the templates), so call it once. */
   finish(data: Dataset): KeyTemplates {
     // Renumber keys from arrival order to sorted order, then sort: the miner sees the same list for any row order.
-    const samples = this.sampler
+    const sampler = this.sampler;
+    this.sampler = new PromptSampler(this.options.maxPromptsPerKey, this.options.seed);
+    const samples = sampler
       .samples()
       .map((s) => ({ ...s, key: data.keyOfSeq[s.key] }))
       .sort((a, b) => a.key - b.key || compareStrings(a.prompt, b.prompt) || a.timestamp - b.timestamp);
