@@ -34,13 +34,12 @@ export interface ExportGraph {
 /** Longest evidence text per edge attribute. */
 export const MAX_EVIDENCE_CHARS = 1000;
 
-export function exportEdges(rows: EdgeRow[]): ExportEdge[] {
-  return rows.map((e) => {
-    const types = Object.keys(e.evidence);
-    let evidence = types
-      .flatMap((t) => e.evidence[t].values.map((v) => `${t}=${v.value} (${v.accounts} account${v.accounts === 1 ? '' : 's'})`))
-      .join('; ');
-    if (evidence.length > MAX_EVIDENCE_CHARS) evidence = evidence.slice(0, MAX_EVIDENCE_CHARS - 1) + '…';
-    return { source: e.source, target: e.target, weight: e.weight, cluster: e.cluster ?? '', types: types.join(','), evidence };
-  });
+/** An edge of edges.jsonl as the exports write it (called while scanning, so the parsed row can go). */
+export function exportEdge(e: EdgeRow): ExportEdge {
+  const types = Object.keys(e.evidence);
+  let evidence = types
+    .flatMap((t) => e.evidence[t].values.map((v) => `${t}=${v.value} (${v.accounts} account${v.accounts === 1 ? '' : 's'})`))
+    .join('; ');
+  if (evidence.length > MAX_EVIDENCE_CHARS) evidence = evidence.slice(0, MAX_EVIDENCE_CHARS - 1) + '…';
+  return { source: e.source, target: e.target, weight: e.weight, cluster: e.cluster ?? '', types: types.join(','), evidence };
 }

@@ -6,9 +6,9 @@
  * (checked against CLUSTER_ID), never from log content.
  */
 import { join } from 'node:path';
-import { exportEdges, type ExportNode } from '../export/graph-data.ts';
+import { exportEdge, type ExportEdge, type ExportNode } from '../export/graph-data.ts';
 import { toGexf } from '../export/gexf.ts';
-import { toGraphml } from '../export/graphml.ts';
+import { graphmlLines } from '../export/graphml.ts';
 import { stixBundle } from '../export/stix.ts';
 import { CLUSTER_ID } from '../layout/schema.ts';
 import { AtomicDir } from '../output/atomic-dir.ts';
@@ -42,6 +42,9 @@ export interface ReportResult {
   path: string;
 }
 
+/** Files being written at once. */
+const MAX_WRITES_IN_FLIGHT = 32;
+
 const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n';
 
 export function selectClusters(clusters: Cluster[], top: number | undefined, minRisk: number): Cluster[] {
@@ -74,14 +77,27 @@ export async function writeReports(options: ReportOptions, progress?: ReportProg
   for (const c of selected) for (const [type, values] of Object.entries(c.evidence)) for (const v of values) wanted.add(valueKey(type, v.value));
   const graphKeys = formats.gexf || formats.graphml ? new Set(selected.flatMap((c) => c.members)) : null;
   progress?.stage('edges', 0);
-  const scan = await scanEdges(options.dir, wanted, graphKeys);
+  const graphEdges: ExportEdge[] = [];
+  const scan = await scanEdges(options.dir, wanted, graphKeys, (e) => graphEdges.push(exportEdge(e)));
 
   const path = join(options.dir, 'reports');
   const dir = await AtomicDir.create(path);
   const files: string[] = [];
+  // Writes overlap with rendering (a few dozen in flight): a batch is thousands of small files.
+  const inflight = new Set<Promise<void>>();
+  let failure: unknown = null;
   const write = async (name: string, content: string) => {
-    await dir.write(name, content);
     files.push(name);
+    const p: Promise<void> = dir.write(name, content).then(
+      () => void inflight.delete(p),
+      (error) => {
+        inflight.delete(p);
+        failure ??= error;
+      },
+    );
+    inflight.add(p);
+    if (inflight.size >= MAX_WRITES_IN_FLIGHT) await Promise.race(inflight);
+    if (failure !== null) throw failure;
   };
   try {
     const nodes: ExportNode[] = [];
@@ -103,10 +119,17 @@ export async function writeReports(options: ReportOptions, progress?: ReportProg
     }
     await write('index.html', renderIndexHtml(selected, run.clusters.length, formats, footer));
     if (graphKeys) {
-      const graph = { nodes, edges: exportEdges(scan.edges) };
+      const graph = { nodes, edges: graphEdges };
       if (formats.gexf) await write('graph.gexf', toGexf(graph));
-      if (formats.graphml) await write('graph.graphml', toGraphml(graph));
+      if (formats.graphml) {
+        const lines = dir.lines('graph.graphml');
+        for (const line of graphmlLines(graph)) lines.line(line);
+        await lines.close();
+        files.push('graph.graphml');
+      }
     }
+    await Promise.all(inflight);
+    if (failure !== null) throw failure;
     if (pdfJobs.length > 0) {
       progress?.stage('pdf', pdfJobs.length);
       await renderPdfs(pdfJobs, options.chromium, (done) => progress?.step(done));
@@ -114,6 +137,7 @@ export async function writeReports(options: ReportOptions, progress?: ReportProg
     }
     await dir.commit();
   } catch (error) {
+    await Promise.allSettled(inflight);
     await dir.abort();
     throw error;
   }

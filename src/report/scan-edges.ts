@@ -25,19 +25,17 @@ export interface EdgeRow {
 export interface EdgeScan {
   /** `type \0 value` → distinct accounts holding it in the input. */
   inputAccounts: Map<string, number>;
-  /** Edges with both ends among the wanted keys, in file order. */
-  edges: EdgeRow[];
 }
 
 export const valueKey = (type: string, value: string) => `${type}\u0000${value}`;
 
 /**
  * @param wanted `valueKey`s whose input account counts are wanted
- * @param keys keys whose edges to keep (null: keep none)
+ * @param keys keys whose edges go to `onEdge` (null: none)
+ * @param onEdge called, in file order, with each edge whose two ends are in `keys`
  */
-export async function scanEdges(dir: string, wanted: Set<string>, keys: Set<string> | null): Promise<EdgeScan> {
+export async function scanEdges(dir: string, wanted: Set<string>, keys: Set<string> | null, onEdge?: (edge: EdgeRow) => void): Promise<EdgeScan> {
   const inputAccounts = new Map<string, number>();
-  const edges: EdgeRow[] = [];
   const path = join(dir, 'edges.jsonl');
   const stream = createReadStream(path, { encoding: 'utf8' });
   const failed = new Promise<never>((_, reject) =>
@@ -64,9 +62,9 @@ export async function scanEdges(dir: string, wanted: Set<string>, keys: Set<stri
             const k = valueKey(type, v.value);
             if (wanted.has(k) && !inputAccounts.has(k)) inputAccounts.set(k, v.accounts);
           }
-      if (keys !== null && keys.has(edge.source) && keys.has(edge.target)) edges.push(edge);
+      if (keys !== null && keys.has(edge.source) && keys.has(edge.target)) onEdge?.(edge);
     }
   })();
   await Promise.race([read, failed]);
-  return { inputAccounts, edges };
+  return { inputAccounts };
 }
