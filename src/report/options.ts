@@ -13,7 +13,7 @@ export const ReportOptionsSchema = z
     format: z
       .array(z.enum(REPORT_FORMATS))
       .default([...REPORT_FORMATS])
-      .describe(`what to write besides index.html: ${REPORT_FORMATS.join(', ')} (default: all)`),
+      .describe(`what to write besides index.html; repeat the flag for several (${REPORT_FORMATS.join(', ')})`),
     pdf: z.boolean().default(false).describe('also render each HTML report to PDF with headless Chromium'),
     chromium: z.string().min(1).default('/usr/bin/chromium').describe('Chromium executable for --pdf'),
     quiet: z.boolean().default(false).describe('no progress and no closing line'),
