@@ -21,6 +21,12 @@ interface Found {
   partial: boolean;
 }
 
+function push(lists: Map<string, string[]>, key: string, value: string): void {
+  const list = lists.get(key);
+  if (list === undefined) lists.set(key, [value]);
+  else list.push(value);
+}
+
 function clusterEntries(file: ClusterFile): SearchEntry[] {
   const found = new Map<string, Found>();
   const add = (kind: Kind, value: string, key: string | null, template: string | null = null) => {
@@ -36,10 +42,10 @@ function clusterEntries(file: ClusterFile): SearchEntry[] {
     add('key', node.id, node.id);
     if (node.account !== null) {
       add('account', node.account, node.id);
-      keysOfAccount.set(node.account, [...(keysOfAccount.get(node.account) ?? []), node.id]);
+      push(keysOfAccount, node.account, node.id);
     }
     for (const ip of node.top_ips) add('ip', ip.value, node.id);
-    for (const t of node.top_templates) keysOfTemplate.set(t.id, [...(keysOfTemplate.get(t.id) ?? []), node.id]);
+    for (const t of node.top_templates) push(keysOfTemplate, t.id, node.id);
   }
   // Which keys hold a shared IP is not in the file's top lists: point at the cluster only.
   for (const ip of file.shared.ips) add('ip', ip.value, null);
