@@ -2,7 +2,7 @@
  * Benchmark of the template miner on one core: prompts/s of mineTemplates on
  * planted workloads (ten templates with prose, code and Chinese fillings of a
  * few hundred characters, plus 30% free-form prompts). BENCH_PROMPTS=200000
- * to choose the size, BENCH_RUNS=3 the repeats (the best and median are
+ * to choose the size, BENCH_PER_KEY=100 the prompts per key, BENCH_RUNS=3 the repeats (the best and median are
  * printed; the machine may be busy). Not a test: nothing here asserts a time.
  */
 import { mineTemplates, templateQuality, type MinerStats } from '../src/templates/index.ts';
@@ -10,7 +10,8 @@ import { planted } from '../test/templates/fixtures.ts';
 
 const total = Number(process.env.BENCH_PROMPTS ?? 200_000);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
-const keys = Math.max(10, Math.round(total / 100));
+const perKey = Number(process.env.BENCH_PER_KEY ?? 100);
+const keys = Math.max(10, Math.round(total / perKey));
 const t0 = performance.now();
 const { samples, truth } = planted(1, Math.round((total * 0.7) / 10), Math.round(total * 0.3), keys);
 const chars = samples.reduce((s, r) => s + r.prompt.length, 0);
