@@ -50,5 +50,6 @@ console.log('| --- | --- | --- | --- | --- | --- |');
 await time('--top 1000, every format', { top: 1000 });
 await time('--top 1000, HTML, Markdown, JSON, CSV, STIX (no graph exports)', { top: 1000, format: ['html', 'md', 'json', 'csv', 'stix'] });
 await time('--top 1000, HTML only', { top: 1000, format: ['html'] });
+await time('--top 1000, HTML only, --by-account (re-reads the 1M events)', { top: 1000, format: ['html'], byAccount: true });
 await time(`all ${clusters} clusters, every format`, {});
 await time('--top 20 --pdf, HTML + PDF', { top: 20, format: ['html'], pdf: true });

@@ -5,6 +5,8 @@
  */
 import type { ClusterFile } from '../layout/schema.ts';
 import type { Cluster } from '../output/schemas.ts';
+import { compareStrings } from '../util/compare.ts';
+import type { KeyHours } from './account-timeline.ts';
 import { valueKey } from './scan-edges.ts';
 import { REPORT_VERSION, SHARED_KINDS, type ClusterReport, type ManifestFooter, type SharedKind, type SharedValue } from './schema.ts';
 
@@ -26,6 +28,8 @@ export const DEFAULTS = Object.freeze({
   exampleChars: 160,
   /** Above this many hourly buckets the timeline is drawn per day. */
   maxHourlyBuckets: 240,
+  /** Accounts with a series of their own in a timeline stacked by account; the rest are "other". */
+  timelineAccounts: 8,
 });
 
 export interface ReportInputs {
@@ -35,6 +39,8 @@ export interface ReportInputs {
   examples: Map<string, string[]>;
   inputAccounts: Map<string, number>;
   footer: ManifestFooter;
+  /** Requests per hour per key (`--by-account`), or null. */
+  keyHours: KeyHours | null;
 }
 
 const num = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : 0);
@@ -97,7 +103,7 @@ export function clusterReport(inputs: ReportInputs): ClusterReport {
     accounts: view.accounts.map(({ color: _color, ...a }) => a),
     shared,
     templates,
-    timeline: timeline(view.timeline),
+    timeline: inputs.keyHours === null ? timeline(view.timeline) : byAccount(timeline(view.timeline), view, inputs.keyHours),
     links,
     links_total: view.edge_stats.total,
     ...(inputs.attribution !== undefined && inputs.attribution !== null ? { attribution: inputs.attribution } : {}),
@@ -128,4 +134,33 @@ export function timeline(t: ClusterFile['timeline']): ClusterReport['timeline'] 
     keys[d] = Math.max(keys[d], t.keys[i]);
   }
   return { start: new Date(startMs - offset * 3_600_000).toISOString(), bucket_hours: 24, requests, keys };
+}
+
+/** The timeline with its requests split by account (the busiest `timelineAccounts`, then the rest). */
+export function byAccount(t: ClusterReport['timeline'], view: ClusterFile, keyHours: KeyHours): ClusterReport['timeline'] {
+  if (t.start === null) return t;
+  const startHour = Date.parse(t.start) / 3_600_000;
+  const n = t.requests.length;
+  const series = new Map<string | null, number[]>();
+  for (const node of view.nodes) {
+    const hours = keyHours.get(node.id);
+    if (!hours) continue;
+    let s = series.get(node.account);
+    if (!s) series.set(node.account, (s = new Array<number>(n).fill(0)));
+    for (const [hour, count] of hours) {
+      const b = Math.floor((hour - startHour) / t.bucket_hours);
+      if (b >= 0 && b < n) s[b] += count;
+    }
+  }
+  const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const ranked = [...series].map(([account, requests]) => ({ account, requests, sum: total(requests) }));
+  ranked.sort((a, b) => b.sum - a.sum || compareStrings(a.account ?? '', b.account ?? ''));
+  const colorOf = new Map(view.accounts.map((a) => [a.id, a.color]));
+  const shown = ranked.slice(0, DEFAULTS.timelineAccounts);
+  const rest = ranked.slice(DEFAULTS.timelineAccounts);
+  const other = rest.length === 0 ? null : { accounts: rest.length, requests: Array.from({ length: n }, (_, b) => rest.reduce((a, r) => a + r.requests[b], 0)) };
+  return {
+    ...t,
+    by_account: { accounts: shown.map((r) => ({ account: r.account, color: colorOf.get(r.account) ?? '#9aa3b2', requests: r.requests })), other },
+  };
 }

@@ -13,6 +13,7 @@ import { stixBundle } from '../export/stix.ts';
 import { CLUSTER_ID } from '../layout/schema.ts';
 import { AtomicDir } from '../output/atomic-dir.ts';
 import type { Cluster } from '../output/schemas.ts';
+import { readKeyHours, type KeyHours } from './account-timeline.ts';
 import { clusterReport } from './cluster-report.ts';
 import { loadClusterView, loadRun, type LoadedRun } from './load-run.ts';
 import { membersCsv } from './members-csv.ts';
@@ -80,6 +81,12 @@ export async function writeReports(options: ReportOptions, progress?: ReportProg
   const graphEdges: ExportEdge[] = [];
   const scan = await scanEdges(options.dir, wanted, graphKeys, (e) => graphEdges.push(exportEdge(e)));
 
+  let keyHours: KeyHours | null = null;
+  if (options.byAccount && selected.length > 0) {
+    progress?.stage('events', 0);
+    keyHours = await readKeyHours(run.manifest, new Set(selected.flatMap((c) => c.members)));
+  }
+
   const path = join(options.dir, 'reports');
   const dir = await AtomicDir.create(path);
   const files: string[] = [];
@@ -107,7 +114,7 @@ export async function writeReports(options: ReportOptions, progress?: ReportProg
       const cluster = selected[i];
       if (!CLUSTER_ID.test(cluster.id)) throw new Error(`cluster id ${JSON.stringify(cluster.id)} is not c_ + 10 hex digits; refusing to use it as a file name`);
       const view = await loadClusterView(options.dir, cluster.id);
-      const report = clusterReport({ cluster, view, attribution: run.attribution.get(cluster.id), examples: run.examples, inputAccounts: scan.inputAccounts, footer });
+      const report = clusterReport({ cluster, view, attribution: run.attribution.get(cluster.id), examples: run.examples, inputAccounts: scan.inputAccounts, footer, keyHours });
       if (formats.html) await write(`${cluster.id}.html`, renderClusterHtml(report, formats));
       if (formats.md) await write(`${cluster.id}.md`, renderClusterMarkdown(report));
       if (formats.json) await write(`${cluster.id}.json`, json(report));

@@ -14,6 +14,10 @@ export const ReportOptionsSchema = z
       .array(z.enum(REPORT_FORMATS))
       .default([...REPORT_FORMATS])
       .describe(`what to write besides index.html; repeat the flag for several (${REPORT_FORMATS.join(', ')})`),
+    byAccount: z
+      .boolean()
+      .default(false)
+      .describe('stack the activity timeline by account; re-reads the build’s event files (they must match manifest.json’s SHA-256), so slower'),
     pdf: z.boolean().default(false).describe('also render each HTML report to PDF with headless Chromium'),
     chromium: z.string().min(1).default('/usr/bin/chromium').describe('Chromium executable for --pdf'),
     quiet: z.boolean().default(false).describe('no progress and no closing line'),

@@ -22,6 +22,10 @@ export function renderClusterMarkdown(r: ClusterReport): string {
   out.push('', '## Risk features', '');
   const scores = Object.entries(r.scores).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   out.push(mdTable(['feature', 'score'], scores.map(([k, x]) => [md(k.replace(/_/g, ' ')), x.toFixed(2)]), ['l', 'r']), '');
+  out.push('## Activity', '');
+  const days = perDay(r.timeline);
+  if (days.length === 0) out.push('No timed request.', '');
+  else out.push(mdTable(['day (UTC)', 'requests', ...(r.timeline.by_account ? ['busiest of the top accounts'] : [])], days.map((d) => [d.day, fmtInt(d.requests), ...(r.timeline.by_account ? [d.top] : [])]), ['l', 'r', 'l']), '');
   out.push('## Why these keys are linked', '');
   out.push(`The ${Math.min(MD_LINKS, r.links.length)} strongest of ${fmtInt(r.links_total)} links inside the cluster.`, '');
   for (const l of r.links.slice(0, MD_LINKS)) {
@@ -70,4 +74,27 @@ export function renderClusterMarkdown(r: ClusterReport): string {
   out.push(`sybilscope ${md(m.sybilscope_version)} · output version ${m.output_version} · seed ${m.seed} · config ${m.config_file === null ? 'defaults' : v(m.config_file)}${m.privacy ? ' · privacy' : ''} · selection: ${m.report.top === null ? 'all clusters' : `top ${m.report.top}`}, risk ≥ ${md(String(m.report.min_risk))}`, '');
   for (const i of m.inputs) out.push(`- ${md(i.kind)} ${v(i.path)}: ${fmtInt(i.bytes)} bytes, sha256 ${md(i.sha256)}`);
   return out.join('\n') + '\n';
+}
+
+/** Requests per UTC day from the timeline's buckets (a bucket counts on the day it starts). */
+function perDay(t: ClusterReport['timeline']): Array<{ day: string; requests: number; top: string }> {
+  if (t.start === null) return [];
+  const start = Date.parse(t.start);
+  const days = new Map<string, { requests: number; byAccount: Map<string, number> }>();
+  t.requests.forEach((n, i) => {
+    const day = new Date(start + i * t.bucket_hours * 3_600_000).toISOString().slice(0, 10);
+    let d = days.get(day);
+    if (!d) days.set(day, (d = { requests: 0, byAccount: new Map() }));
+    d.requests += n;
+    for (const a of t.by_account?.accounts ?? []) {
+      const label = a.account ?? '(no account)';
+      d.byAccount.set(label, (d.byAccount.get(label) ?? 0) + a.requests[i]);
+    }
+  });
+  return [...days].map(([day, d]) => {
+    let top = '—';
+    let most = 0;
+    for (const [label, n] of d.byAccount) if (n > most) [top, most] = [`${v(label, 60)} (${fmtInt(n)})`, n];
+    return { day, requests: d.requests, top };
+  });
 }

@@ -91,6 +91,16 @@ export const TimelineSchema = z.object({
   requests: z.array(Count),
   /** Distinct keys active per bucket (the most of any hour within it, for daily buckets). */
   keys: z.array(Count),
+  /**
+   * With `--by-account` only: requests per bucket of the busiest accounts (by requests; null
+   * for keys with no account), each with its colour in the viewer, then `other` for the rest.
+   */
+  by_account: z
+    .object({
+      accounts: z.array(z.object({ account: z.string().nullable(), color: z.string(), requests: z.array(Count) })),
+      other: z.object({ accounts: Count, requests: z.array(Count) }).nullable(),
+    })
+    .optional(),
 });
 
 export const ManifestFooterSchema = z.object({

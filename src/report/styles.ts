@@ -15,7 +15,8 @@ td, li, p, code { overflow-wrap: anywhere; word-break: break-word; }
 bdi { unicode-bidi: isolate; } code, .mono { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 12px; }
 ol.reasons li { margin: 2px 0; }
 .chart { margin: 8px 0 12px; } .chart svg { max-width: 100%; height: auto; } figcaption { font-size: 12px; color: var(--muted); }
-.chart .bars rect, .chart.scores rect { fill: var(--bar); } .chart.scores rect.track { fill: var(--bg); stroke: var(--line); }
+.chart .bars rect:not([fill]), .chart.scores rect { fill: var(--bar); } .chart.scores rect.track { fill: var(--bg); stroke: var(--line); }
+ul.legend { list-style: none; padding: 0; margin: 2px 0 0; display: flex; flex-wrap: wrap; gap: 2px 14px; } ul.legend svg { vertical-align: -1px; }
 .chart .keys { fill: none; stroke: var(--accent); stroke-width: 1.5; } .chart .axis line { stroke: var(--muted); }
 .chart text { font-size: 11px; fill: var(--muted); } .chart text.k { fill: var(--accent); }
 .link { border: 1px solid var(--line); border-radius: 6px; padding: 6px 10px; margin: 6px 0; break-inside: avoid; }

@@ -3,7 +3,7 @@
  * prompt fillings), atomic replacement (a failed run leaves the previous
  * reports as they were), progress only on a terminal.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
@@ -45,6 +45,26 @@ describe('privacy', () => {
     }
     const page = readdirSync(join(privateOut, 'reports')).find((f) => /^c_.*\.html$/.test(f))!;
     expect(readFileSync(join(privateOut, 'reports', page), 'utf8')).toContain('privacy');
+  });
+});
+
+describe('--by-account', () => {
+  it('refuses event files that changed since the build, and missing ones', async () => {
+    const dir = tempDir('report-changed');
+    const events = join(dir, 'events.jsonl');
+    copyFileSync(input[0], events);
+    const build = join(dir, 'out');
+    await buildRun(build, events, input[1]);
+    expect((await report(build, '--by-account')).code).toBe(0);
+    appendFileSync(events, readFileSync(input[0], 'utf8').split('\n')[0] + '\n');
+    const changed = await report(build, '--by-account');
+    expect(changed.code).toBe(1);
+    expect(changed.stderr).toContain('changed since the build');
+    rmSync(events);
+    const missing = await report(build, '--by-account');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('is missing');
+    expect((await report(build)).code).toBe(0); // without the flag the inputs are not needed
   });
 });
 

@@ -33,7 +33,7 @@ beforeAll(async () => {
   out = join(dir, 'out');
   await buildRun(out, input.events, input.accounts);
   before = tree(out);
-  const r = await report(out, '--pdf', '--chromium', CHROMIUM);
+  const r = await report(out, '--pdf', '--by-account', '--chromium', CHROMIUM); // --by-account: account ids in the chart legend too
   expect(r.code, r.stderr).toBe(0);
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });

@@ -220,3 +220,24 @@ describe('selection and errors', () => {
     expect(existsSync(join(empty, 'reports'))).toBe(false);
   });
 });
+
+describe('--by-account', () => {
+  it('stacks each timeline by account, the series adding up to the build’s own hourly totals', async () => {
+    const cwd = process.cwd();
+    process.chdir(ROOT); // the manifest names the sample's files relative to the repository
+    try {
+      const r = await report(out, '--by-account', '--format', 'json', '--format', 'html');
+      expect(r.code, r.stderr).toBe(0);
+    } finally {
+      process.chdir(cwd);
+    }
+    for (const c of clusters) {
+      const t = ClusterReportSchema.parse(JSON.parse(read(`${c.id}.json`))).timeline;
+      expect(t.by_account, c.id).toBeDefined();
+      const series = [...t.by_account!.accounts.map((a) => a.requests), ...(t.by_account!.other ? [t.by_account!.other.requests] : [])];
+      expect(t.requests.map((_, i) => series.reduce((n, s) => n + s[i], 0)), c.id).toEqual(t.requests);
+      expect(t.by_account!.accounts.length).toBeLessThanOrEqual(8);
+    }
+    expect(read(`${clusters[0].id}.html`)).toContain('stacked by account');
+  });
+});
