@@ -1,9 +1,11 @@
 /**
- * One sigma renderer for the page; the overview and each cluster are graphs swapped into it
- * with `show` (a new renderer per view would compile its WebGL programs again, which costs
- * hundreds of milliseconds with software rendering). Appearance comes from the pure reducers in
- * reducers.ts, fed the current state and the focus; `refresh()` recomputes the focus and asks
- * sigma to redraw. Graphs are never changed after they are built.
+ * One sigma renderer and one graph for the page; `show` empties the graph and fills it with the
+ * overview or a cluster (a new renderer per view would compile its WebGL programs again, which
+ * costs hundreds of milliseconds with software rendering; and sigma 4.0.4's setGraph leaves its
+ * edge-group index on the first graph, so edges added later to a swapped-in graph throw).
+ * Appearance comes from the pure reducers in reducers.ts, fed the current state and the focus;
+ * `refresh()` recomputes the focus and asks sigma to redraw. Only loading data changes the graph:
+ * `show`, and a cluster's lighter edges appended after its first paint.
  */
 import Graph from 'graphology';
 import Sigma from 'sigma';
@@ -22,8 +24,9 @@ export interface GraphViewEvents {
 
 export interface GraphView {
   readonly sigma: Sigma<NodeAttributes, EdgeAttributes>;
-  /** Show a graph, camera reset. */
-  show(graph: ViewGraph, level: Level): void;
+  /** Empty the graph, let `fill` load a view into it, and show it with the camera reset. */
+  show(fill: (graph: ViewGraph) => void, level: Level): void;
+  /** The page's one graph (append edges to it to draw them). */
   graph(): ViewGraph;
   refresh(): void;
   /** Centre the camera on a node (animated). */
@@ -32,7 +35,7 @@ export interface GraphView {
 }
 
 export function mountGraphView(container: HTMLElement, getState: () => State, events: GraphViewEvents): GraphView {
-  let graph: ViewGraph = new Graph<NodeAttributes, EdgeAttributes>({ type: 'undirected' });
+  const graph: ViewGraph = new Graph<NodeAttributes, EdgeAttributes>({ type: 'undirected', multi: false });
   let level: Level = 'overview';
   let focus: Focus | null = null;
   const computeFocus = () => {
@@ -62,14 +65,13 @@ export function mountGraphView(container: HTMLElement, getState: () => State, ev
 
   return {
     sigma,
-    show(next, nextLevel) {
-      graph = next;
+    show(fill, nextLevel) {
       level = nextLevel;
+      graph.clear();
+      fill(graph);
       computeFocus();
-      const hideEdgesOnMove = next.size > 20_000;
-      if (sigma.getSetting('hideEdgesOnMove') !== hideEdgesOnMove) sigma.setSetting('hideEdgesOnMove', hideEdgesOnMove);
       sigma.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
-      sigma.setGraph(next);
+      sigma.refresh();
     },
     graph: () => graph,
     refresh() {

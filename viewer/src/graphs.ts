@@ -11,8 +11,10 @@ import type { ClusterEdge, ClusterFile, OverviewFile, ViewEvidenceType } from '.
 
 const edgeSize = (weight: number, scale: number) => Math.min(8, 0.6 + Math.log1p(weight / scale) * 1.4);
 
-export function overviewGraph(overview: OverviewFile): ViewGraph {
-  const graph: ViewGraph = new Graph<NodeAttributes, EdgeAttributes>({ type: 'undirected', multi: false });
+const newGraph = (): ViewGraph => new Graph<NodeAttributes, EdgeAttributes>({ type: 'undirected', multi: false });
+
+/** The overview: one node per cluster, links between clusters (into `graph`, empty, when given). */
+export function overviewGraph(overview: OverviewFile, graph: ViewGraph = newGraph()): ViewGraph {
   const risk = new Map<string, number>();
   for (const node of overview.nodes) {
     risk.set(node.id, node.risk);
@@ -38,17 +40,31 @@ export function typesByWeight(edge: ClusterEdge): ViewEvidenceType[] {
     .sort((a, b) => (edge.evidence[b]?.weight ?? 0) - (edge.evidence[a]?.weight ?? 0) || EVIDENCE_ORDER.indexOf(a) - EVIDENCE_ORDER.indexOf(b));
 }
 
-export function clusterGraph(file: ClusterFile): ViewGraph {
-  const graph: ViewGraph = new Graph<NodeAttributes, EdgeAttributes>({ type: 'undirected', multi: false });
+/** Edges drawn in the first paint of a cluster; the rest follow a frame later. */
+export const FIRST_EDGES = 3000;
+
+/**
+ * A cluster's keys and its strongest `limit` edges (into `graph`, empty, when given) (the file lists them strongest first), so that
+ * a huge cluster paints its backbone at once; `addClusterEdges` appends the rest.
+ */
+export function clusterGraph(file: ClusterFile, limit = Infinity, graph: ViewGraph = newGraph()): ViewGraph {
   for (const node of file.nodes) {
     graph.addNode(node.id, { label: node.id, x: node.x, y: node.y, size: node.size, color: node.color });
   }
+  addClusterEdges(graph, file, 0, limit);
+  return graph;
+}
+
+/** Add the file's edges [from, to) to a cluster graph; returns how many the graph now has. */
+export function addClusterEdges(graph: ViewGraph, file: ClusterFile, from: number, to = Infinity): number {
   const median = medianOf(file.edges.map((e) => e.weight)) || 1;
-  for (const edge of file.edges) {
+  const end = Math.min(to, file.edges.length);
+  for (let i = from; i < end; i++) {
+    const edge = file.edges[i];
     if (!graph.hasNode(edge.source) || !graph.hasNode(edge.target) || graph.hasEdge(edge.source, edge.target)) continue;
     graph.addEdge(edge.source, edge.target, { weight: edge.weight, size: edgeSize(edge.weight, median), types: typesByWeight(edge) });
   }
-  return graph;
+  return graph.size;
 }
 
 function medianOf(values: number[]): number {

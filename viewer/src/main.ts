@@ -3,7 +3,8 @@
  * store; this file only decides what to redraw when the state changes.
  *
  * Timings for bench/viewer.ts: performance marks `overview:rendered` (first paint of the
- * overview graph) and measures `drilldown` (cluster chosen → its graph painted).
+ * overview graph) and measures `drilldown` (cluster chosen → its graph painted with its
+ * strongest links) and `drilldown:all` (… with all its links).
  */
 import { mountHashSync } from './controllers/hash-sync.ts';
 import { createHoverController } from './controllers/hover.ts';
@@ -11,9 +12,8 @@ import { mountKeyboard } from './controllers/keyboard.ts';
 import { createDataSource } from './data.ts';
 import { el, formatNumber } from './dom.ts';
 import { download, exportPng } from './export-png.ts';
-import Graph from 'graphology';
 import { mountGraphView, type GraphView } from './graph-view.ts';
-import { clusterGraph, overviewGraph } from './graphs.ts';
+import { addClusterEdges, clusterGraph, FIRST_EDGES, overviewGraph } from './graphs.ts';
 import { renderBreadcrumb } from './panels/breadcrumb.ts';
 import { renderClusterDetail } from './panels/cluster-detail.ts';
 import { renderClusterList } from './panels/cluster-list.ts';
@@ -107,8 +107,8 @@ function indexEdges(file: ClusterFile): Map<string, ClusterEdge[]> {
 
 function mountView(cluster: string | null, file: ClusterFile | null) {
   teardownLegend();
-  const graph = file === null ? overviewGraph(overview) : clusterGraph(file);
-  graphView.show(graph, file === null ? 'overview' : 'cluster');
+  graphView.show((graph) => (file === null ? overviewGraph(overview, graph) : clusterGraph(file, FIRST_EDGES, graph)), file === null ? 'overview' : 'cluster');
+  const graph = graphView.graph();
   // A hover from the previous graph (the pointer moved while the file loaded) is stale.
   hover.reset();
   if (store.get().hovered !== null) dispatch({ type: 'hover', node: null });
@@ -121,7 +121,7 @@ function mountView(cluster: string | null, file: ClusterFile | null) {
 function unmountShown() {
   teardownLegend();
   teardownLegend = () => {};
-  graphView.show(new Graph({ type: 'undirected' }), 'cluster');
+  graphView.show(() => {}, 'cluster');
   shown = null;
 }
 
@@ -171,6 +171,19 @@ async function showView(state: State) {
   } else {
     performance.mark('drilldown:end');
     performance.measure('drilldown', 'drilldown:start', 'drilldown:end');
+    const file = shown?.file;
+    if (file && file.edges.length > FIRST_EDGES) {
+      // The strongest links are on screen; the rest follow (sigma indexes appended edges at once).
+      setStatus(`drawing ${formatNumber(file.edges.length - FIRST_EDGES)} more links…`);
+      await nextFrame();
+      if (token !== generation) return;
+      addClusterEdges(graphView.graph(), file, FIRST_EDGES);
+      await nextFrame();
+      if (token !== generation) return;
+      setStatus(file.edge_stats.dropped > 0 ? `showing the strongest ${formatNumber(file.edge_stats.shown)} of ${formatNumber(file.edge_stats.total)} links` : '');
+    }
+    performance.mark('drilldown:all');
+    performance.measure('drilldown:all', 'drilldown:start', 'drilldown:all');
   }
   document.body.dataset.view = state.cluster === null ? 'overview' : `cluster:${state.cluster}`;
 }
