@@ -108,12 +108,10 @@ function indexEdges(file: ClusterFile): Map<string, ClusterEdge[]> {
 function mountView(cluster: string | null, file: ClusterFile | null) {
   teardownLegend();
   graphView.show((graph) => (file === null ? overviewGraph(overview, graph) : clusterGraph(file, FIRST_EDGES, graph)), file === null ? 'overview' : 'cluster');
-  const graph = graphView.graph();
   // A hover from the previous graph (the pointer moved while the file loaded) is stale.
   hover.reset();
   if (store.get().hovered !== null) dispatch({ type: 'hover', node: null });
-  const presentTypes = new Set<string>();
-  graph.forEachEdge((_e, attrs) => attrs.types.forEach((t) => presentTypes.add(t)));
+  const presentTypes = new Set<string>((file === null ? overview.links : file.edges).flatMap((e) => e.types));
   teardownLegend = file === null ? renderOverviewLegend(ui.legend, overview) : renderClusterLegend(ui.legend, file, presentTypes);
   shown = { cluster, file, edgesOf: file === null ? new Map() : indexEdges(file) };
 }
@@ -148,6 +146,7 @@ async function showView(state: State) {
       setStatus(`cannot load cluster ${state.cluster}: ${(error as Error).message}`, 'error');
       unmountShown();
       renderPanel(store.get());
+      document.body.dataset.view = 'error';
       return;
     }
     if (token !== generation) return;
@@ -178,6 +177,8 @@ async function showView(state: State) {
       await nextFrame();
       if (token !== generation) return;
       addClusterEdges(graphView.graph(), file, FIRST_EDGES);
+      const now = store.get();
+      if (now.key !== null || now.hovered !== null) graphView.refresh(); // the focus gained neighbours
       await nextFrame();
       if (token !== generation) return;
       setStatus(file.edge_stats.dropped > 0 ? `showing the strongest ${formatNumber(file.edge_stats.shown)} of ${formatNumber(file.edge_stats.total)} links` : '');
