@@ -213,6 +213,19 @@ describe('viewer on the sample', () => {
     await expectClean(page, watch);
   });
 
+  it('the minimum risk filter narrows the cluster list and the overview', async () => {
+    const { page, watch } = await open('#minRisk=0.2');
+    await waitForView(page, 'overview');
+    const kept = clusters.filter((c) => c.risk >= 0.2);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.length).toBeLessThan(clusters.length);
+    expect(await page.locator('#cluster-list li.cluster-row').count()).toBe(kept.length);
+    const hidden = clusters.find((c) => c.risk < 0.2)!;
+    expect(await page.evaluate((id) => (window as unknown as Hooks).__sybilscope.nodePosition(id), hidden.id)).toBeNull();
+    expect(await page.evaluate((id) => (window as unknown as Hooks).__sybilscope.nodePosition(id), kept[0].id)).not.toBeNull();
+    await expectClean(page, watch);
+  });
+
   it('exports the current view as a PNG', async () => {
     const { page, watch } = await open(`#cluster=${clusters[0].id}`);
     await waitForView(page, `cluster:${clusters[0].id}`);
