@@ -164,6 +164,13 @@ describe('viewer on the sample', () => {
     expect(await hashOf(page)).toBe(`#cluster=${target.id}&key=${key}`);
     expect(await page.locator('#breadcrumb [data-crumb="key"]').textContent()).toBe(key);
     await page.screenshot({ path: artifact('key.png') });
+    // The breadcrumb goes back a step at a time.
+    await page.locator('#breadcrumb [data-crumb="cluster"]').click();
+    await page.locator('#panel .member-count').waitFor();
+    expect(await hashOf(page)).toBe(`#cluster=${target.id}`);
+    await page.locator('#breadcrumb [data-crumb="overview"]').click();
+    await waitForView(page, 'overview');
+    expect(await hashOf(page)).toBe('');
     await expectClean(page, watch);
   });
 
