@@ -1,9 +1,11 @@
 /**
  * The build, stage by stage: ingest → aggregate → templates → link →
- * cluster → score → layout → write. Each stage lives in its own folder; this file only wires them and
- * times them.
+ * cluster → score → track (with --previous) → attribute (with --actors) →
+ * layout → write. Each stage lives in its own folder; this file only wires
+ * them and times them.
  */
 import { Aggregator, type Dataset } from './aggregate/index.ts';
+import { attribute, type LoadedActors } from './attribute/index.ts';
 import { cluster } from './cluster/index.ts';
 import { supportedMembers } from './cluster/support.ts';
 import type { Config } from './config/schema.ts';
@@ -21,6 +23,9 @@ import { buildSummary } from './output/summary.ts';
 import { clusterOfKey, json, writeAssignments, writeClusters, writeEdges, writeGraph } from './output/write-build.ts';
 import { writeView } from './output/write-view.ts';
 import { scoreClusters } from './score/index.ts';
+import { trackClusters, type PreviousRun } from './track/index.ts';
+import { UserError } from './util/errors.ts';
+import { compareStrings } from './util/compare.ts';
 
 export interface BuildOptions {
   events: string[];
@@ -29,6 +34,18 @@ export interface BuildOptions {
   configFile: string | null;
   seed: number;
   out: string;
+  /** Known actors to attribute clusters to (--actors). */
+  actors?: LoadedActors | null;
+  /** The previous run to keep cluster ids from and compare with (--previous). */
+  previous?: PreviousRun | null;
+  /**
+   * Re-running a build to attribute it (`sybilscope attribute`): `previous` is
+   * the build itself, so every cluster keeps its id, and its changes.json and
+   * per-cluster changes are carried over rather than recomputed.
+   */
+  carryChanges?: boolean;
+  /** Inputs the build must find unchanged (their SHA-256), or it fails before replacing `out`. */
+  expectInputs?: InputEntry[];
 }
 
 export interface Progress {
@@ -41,7 +58,7 @@ export interface BuildResult {
   summary: ReturnType<typeof buildSummary>;
 }
 
-export const STAGES = ['ingest', 'aggregate', 'templates', 'link', 'cluster', 'score', 'layout', 'write'] as const;
+export const STAGES = ['ingest', 'aggregate', 'templates', 'link', 'cluster', 'score', 'track', 'attribute', 'layout', 'write'] as const;
 
 /** Read every input into the aggregator and the prompt sample; rejected rows stream to rejected.jsonl. */
 async function ingest(options: BuildOptions, aggregator: Aggregator, prompts: PromptStage | null, dir: AtomicDir, progress?: Progress) {
@@ -111,6 +128,25 @@ export async function build(options: BuildOptions, progress?: Progress): Promise
     const clusters = scoreClusters(clustering.clusters, data, linked.tables, config, templates);
     stage('score');
 
+    let changes: unknown = null;
+    if (options.previous) {
+      progress?.stage('track');
+      changes = track(clusters, options.previous, options.carryChanges === true);
+      stage('track');
+    }
+
+    let attribution: unknown = null;
+    if (options.actors) {
+      progress?.stage('attribute');
+      const result = attribute({ actors: options.actors, clusters, data, linked, templates });
+      clusters.forEach((c, i) => {
+        c.attribution = result.clusters[i].attribution;
+        c.candidates = result.clusters[i].candidates;
+      });
+      attribution = result.file;
+      stage('attribute');
+    }
+
     progress?.stage('layout');
     const view = layout({ data, linked, clusters, templates, config, seed: options.seed });
     stage('layout');
@@ -123,7 +159,10 @@ export async function build(options: BuildOptions, progress?: Progress): Promise
     await writeGraph(dir, data, linked, clusterOf);
     if (templates !== null) await dir.write('templates.json', json(templatesFile(templates, data, linked, config.templates)));
     await writeView(dir, view);
+    if (changes !== null) await dir.write('changes.json', json(changes));
+    if (attribution !== null) await dir.write('attribution.json', json(attribution));
     await dir.write('manifest.json', json(manifest(inputs, config, options.seed, options.configFile)));
+    if (options.expectInputs) checkInputs(options.expectInputs, inputs);
     stage('write');
     const summary = buildSummary({ files, data, linked, clustering, clusters, timings });
     await dir.write('summary.json', json(summary));
@@ -133,4 +172,33 @@ export async function build(options: BuildOptions, progress?: Progress): Promise
     await dir.abort();
     throw error;
   }
+}
+
+/**
+ * Ids from the previous run where clusters continue (src/track), then the
+ * ranking again, since ties in risk are ordered by id. Returns changes.json.
+ */
+function track(clusters: Cluster[], previous: PreviousRun, carry: boolean): unknown {
+  const result = trackClusters(clusters, previous.clusters, previous.name);
+  const carried = carry ? carriedChanges(previous) : null;
+  clusters.forEach((c, i) => {
+    c.id = result.ids[i];
+    c.change = carried === null ? result.changes[i] : carried.get(c.id);
+  });
+  clusters.sort((a, b) => b.risk - a.risk || compareStrings(a.id, b.id));
+  clusters.forEach((c, i) => (c.rank = i + 1));
+  return carry ? previous.changes : result.file;
+}
+
+/** Per-cluster changes of the build being re-run (absent when it had no --previous). */
+function carriedChanges(previous: PreviousRun): Map<string, Cluster['change']> {
+  return new Map(previous.clusters.map((c) => [c.id, c.change]));
+}
+
+function checkInputs(expected: InputEntry[], found: InputEntry[]): void {
+  expected.forEach((e, i) => {
+    const f = found[i];
+    if (f === undefined || f.sha256 !== e.sha256)
+      throw new UserError('E_INPUT_CHANGED', `${e.path}: the input changed since the build (SHA-256 differs); build again instead`);
+  });
 }

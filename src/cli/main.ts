@@ -6,13 +6,14 @@ import type { z } from 'zod';
 import { VERSION } from '../version.ts';
 import { UserError } from '../util/errors.ts';
 import { helpText, parseCommand, type Command, type Io } from './command.ts';
+import { attributeCommand } from './commands/attribute.ts';
 import { buildCommand } from './commands/build.ts';
 import { evaluateCommand } from './commands/evaluate.ts';
 import { generateCommand } from './commands/generate.ts';
 import { reportCommand } from './commands/report.ts';
 import { viewCommand } from './commands/view.ts';
 
-export const COMMANDS: Command<z.ZodObject>[] = [buildCommand, generateCommand, evaluateCommand, viewCommand, reportCommand] as unknown as Command<z.ZodObject>[];
+export const COMMANDS: Command<z.ZodObject>[] = [buildCommand, generateCommand, evaluateCommand, viewCommand, reportCommand, attributeCommand] as unknown as Command<z.ZodObject>[];
 
 const processIo: Io = {
   stdout: (text) => void process.stdout.write(text),

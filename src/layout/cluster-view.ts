@@ -73,6 +73,6 @@ export function clusterView(cluster: Cluster, c: number, ctx: ClusterViewContext
     },
     templates: clusterTemplates(members, data, templates).map(({ onlyKey: _, ...t }) => t),
     timeline: clusterTimeline(members, data),
-    attribution: null,
+    attribution: cluster.attribution ?? null,
   };
 }

@@ -96,6 +96,8 @@ export function overviewFile(data: Dataset, linked: Linked, clusters: Cluster[],
     y: positions[2 * i + 1],
     size: clusterSize(c.size),
     color: riskColor(c.risk),
+    ...(c.attribution !== undefined ? { actor: c.attribution?.actor ?? null } : {}),
+    ...(c.change !== undefined ? { new: c.change.status === 'new' } : {}),
   }));
   return {
     version: VIEW_VERSION,

@@ -7,9 +7,11 @@
  * the viewer draws them as they are. The viewer imports the *types* from here.
  *
  * Field names are stable. A change to one is listed here, with the date:
- * (none yet)
+ * 2026-11-28: clusters/<id>.json `attribution` holds an attribution (was always null);
+ * overview nodes gain optional `actor` (with --actors) and `new` (with --previous).
  */
 import { z } from 'zod';
+import { AttributionSchema } from '../attribute/schema.ts';
 import { EVIDENCE_TYPES } from '../config/schema.ts';
 
 export const VIEW_VERSION = 1;
@@ -52,6 +54,10 @@ export const OverviewNodeSchema = z.object({
   size: z.number().positive(),
   /** Colour from `risk_ramp`. */
   color: ColorSchema,
+  /** With --actors: the attributed actor's name, or null. */
+  actor: z.string().nullable().optional(),
+  /** With --previous: true when no cluster of the previous run continues into this one. */
+  new: z.boolean().optional(),
 });
 export type OverviewNode = z.infer<typeof OverviewNodeSchema>;
 
@@ -260,8 +266,8 @@ export const ClusterFileSchema = z.object({
   /** Templates the cluster's keys use, by prompts descending then id. */
   templates: z.array(ClusterTemplateSchema),
   timeline: TimelineSchema,
-  /** Filled by attribution (issue 6). */
-  attribution: z.null(),
+  /** The actor the cluster is attributed to (as in clusters.json), or null: without --actors, or when no actor is confident enough. */
+  attribution: AttributionSchema.nullable(),
 });
 export type ClusterFile = z.infer<typeof ClusterFileSchema>;
 

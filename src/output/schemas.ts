@@ -3,6 +3,8 @@
  * attribution and outside tools read. Bump OUTPUT_VERSION on a breaking change.
  */
 import { z } from 'zod';
+import { AttributionSchema, CandidateSchema } from '../attribute/schema.ts';
+import { ClusterChangeSchema } from '../track/schema.ts';
 
 export const OUTPUT_VERSION = 1;
 
@@ -23,6 +25,12 @@ export const ClusterSchema = z.object({
   features: z.record(z.string(), z.unknown()),
   reasons: z.array(z.string()),
   evidence: z.record(z.string(), z.array(EvidenceValueSchema)),
+  /** With --actors: the actor the cluster is attributed to, or null (src/attribute). */
+  attribution: AttributionSchema.nullable().optional(),
+  /** With --actors: other actors with evidence in the cluster, by confidence. */
+  candidates: z.array(CandidateSchema).optional(),
+  /** With --previous: whether the cluster continues one of the previous run (src/track). */
+  change: ClusterChangeSchema.optional(),
 });
 export type Cluster = z.infer<typeof ClusterSchema>;
 

@@ -109,7 +109,7 @@ function sharingFrames(live: readonly number[], shingles: readonly Uint32Array[]
 }
 
 /** All k-shingles of some texts (normalised here), none across two of them, and their normalised forms joined by U+0001. */
-function textShingles(texts: readonly string[], k: number, s: Scratch): { set: Set<number>; text: string } {
+export function textShingles(texts: readonly string[], k: number, s: Scratch): { set: Set<number>; text: string } {
   const set = new Set<number>();
   for (const t of texts) {
     s.load(t, k);

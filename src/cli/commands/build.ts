@@ -1,7 +1,9 @@
 /** `sybilscope build`: logs in, ranked clusters out. */
 import { z } from 'zod';
+import { loadActors } from '../../attribute/index.ts';
 import { loadConfig } from '../../config/load.ts';
 import { build } from '../../pipeline.ts';
+import { loadPrevious } from '../../track/index.ts';
 import type { Command } from '../command.ts';
 import { createProgress } from '../progress.ts';
 import { clusterTable } from '../table.ts';
@@ -17,6 +19,8 @@ export const BuildOptionsSchema = z
     resolution: z.number().positive().optional().describe('Louvain resolution (overrides the config)'),
     minSize: z.number().int().min(2).optional().describe('smallest cluster reported, in keys (overrides the config)'),
     privacy: z.boolean().default(false).describe('keep only template texts and hashes in the outputs, no prompt fillings (overrides the config)'),
+    actors: z.string().optional().describe('actors file (JSON or YAML): attribute clusters to known groups; see docs/attribution.md'),
+    previous: z.string().optional().describe('output folder of an earlier build: keep the ids of clusters that continue and write changes.json'),
     out: z.string().min(1).default('out').describe('output folder, replaced atomically'),
     top: z.number().int().min(0).default(10).describe('clusters shown in the closing table'),
     quiet: z.boolean().default(false).describe('no progress and no table'),
@@ -28,16 +32,27 @@ export type BuildCliOptions = z.infer<typeof BuildOptionsSchema>;
 export const buildCommand: Command<typeof BuildOptionsSchema> = {
   name: 'build',
   summary: 'link API keys by shared evidence, cluster them and rank the clusters by risk',
-  usage: 'sybilscope build --events FILE... [--accounts FILE...] [--config FILE] [--seed N] --out DIR',
+  usage: 'sybilscope build --events FILE... [--accounts FILE...] [--config FILE] [--seed N] [--actors FILE] [--previous DIR] --out DIR',
   schema: BuildOptionsSchema,
   async run(options, io) {
     const cluster: Record<string, number> = {};
     if (options.resolution !== undefined) cluster.resolution = options.resolution;
     if (options.minSize !== undefined) cluster.minSize = options.minSize;
     const config = await loadConfig(options.config, options.column, { cluster, ...(options.privacy ? { templates: { privacy: true } } : {}) });
+    const actors = options.actors === undefined ? null : await loadActors(options.actors);
+    const previous = options.previous === undefined ? null : await loadPrevious(options.previous);
     const progress = options.quiet ? undefined : createProgress(io);
     const result = await build(
-      { events: options.events, accounts: options.accounts, config, configFile: options.config ?? null, seed: options.seed, out: options.out },
+      {
+        events: options.events,
+        accounts: options.accounts,
+        config,
+        configFile: options.config ?? null,
+        seed: options.seed,
+        out: options.out,
+        actors,
+        previous,
+      },
       progress,
     );
     progress?.done();
