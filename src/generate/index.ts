@@ -10,7 +10,11 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { UserError } from '../util/errors.ts';
+import { plannedActors } from './actors.ts';
 import { accountsCsv } from './accounts-csv.ts';
+import { DAY_MS } from './context.ts';
+import { mix32 } from '../util/hash.ts';
+import { populationForWeek } from './next-week.ts';
 import { emitEvents } from './emit.ts';
 import { planPopulation } from './population.ts';
 import { PlantedPrompts } from './planted-prompts.ts';
@@ -29,6 +33,7 @@ export const DEFAULTS = Object.freeze({
   days: 7,
   malformedRate: 0.01,
   gzip: false,
+  week: 1,
 });
 
 export const GenerateOptionsSchema = z
@@ -54,6 +59,14 @@ export const GenerateOptionsSchema = z
       .describe('malformed lines per valid event (a few malformed accounts rows too); 0 for a clean log'),
     /** @default false */
     gzip: z.boolean().default(DEFAULTS.gzip).describe('write events.jsonl.gz instead of events.jsonl'),
+    /** @default 1 */
+    week: z
+      .number()
+      .int()
+      .min(1)
+      .max(52)
+      .default(DEFAULTS.week)
+      .describe('which window of the same population: 2 is the next --days after the first, with ~1% of ordinary keys replaced and the distillation ring grown ~10%'),
   })
   .strict();
 
@@ -61,7 +74,7 @@ export const GenerateOptionsSchema = z
 export type GenerateOptions = z.input<typeof GenerateOptionsSchema>;
 
 export interface GenerateResult {
-  files: { events: string; accounts: string; truth: string };
+  files: { events: string; accounts: string; truth: string; actors: string };
   /** Valid events written. */
   events: number;
   keys: number;
@@ -82,16 +95,20 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
     events: join(o.out, o.gzip ? 'events.jsonl.gz' : 'events.jsonl'),
     accounts: join(o.out, 'accounts.csv'),
     truth: join(o.out, 'truth.json'),
+    actors: join(o.out, 'actors.json'),
   };
 
-  const pop = planPopulation(o.seed, o.events, o.days, START);
+  // Week N is the same population N − 1 windows later, changed a little (next-week.ts).
+  const start = START + (o.week - 1) * o.days * DAY_MS;
+  const pop = populationForWeek(planPopulation(o.seed, o.events, o.days, START), o.seed, o.week, start, o.days);
   await writeFile(files.accounts, accountsCsv(pop.accounts, o.seed, o.malformedRate).text);
 
   const sink = new LineSink(files.events, o.gzip);
   const planted = new PlantedPrompts(PLANTED_TEMPLATES.length);
   let stats;
   try {
-    stats = await emitEvents(pop, { seed: o.seed, days: o.days, start: START, malformedRate: o.malformedRate }, sink, planted);
+    const seed = o.week === 1 ? o.seed : mix32(o.seed, o.week);
+    stats = await emitEvents(pop, { seed, days: o.days, start, malformedRate: o.malformedRate }, sink, planted);
     await sink.close();
   } catch (err) {
     sink.destroy();
@@ -99,5 +116,6 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   }
   const truth = buildTruth(pop, o.seed, planted);
   await writeFile(files.truth, JSON.stringify(truth, null, 2) + '\n');
+  await writeFile(files.actors, JSON.stringify(plannedActors(pop), null, 2) + '\n');
   return { files, events: stats.events, keys: pop.keys.length, accounts: pop.accounts.length, malformed: stats.malformed };
 }
