@@ -41,41 +41,47 @@ export interface LoadedRun {
   examples: Map<string, string[]>;
 }
 
-async function readJson<T>(dir: string, name: string, schema: z.ZodType<T>, required = true): Promise<T | null> {
+async function readValue(dir: string, name: string, required: boolean): Promise<unknown> {
   const path = join(dir, name);
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch {
-    if (!required) return null;
+    if (!required) return undefined;
     throw new UserError('E_OUT', `${path} is missing; is ${dir} a build's output folder? (run sybilscope build --out ${dir})`);
   }
-  let value: unknown;
   try {
-    value = JSON.parse(text);
+    return JSON.parse(text);
   } catch {
     throw new UserError('E_OUT', `${path} is not valid JSON; rebuild with sybilscope build`);
   }
+}
+
+function check<T>(dir: string, name: string, schema: z.ZodType<T>, value: unknown): T {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new UserError('E_OUT', `${path}: ${issue.path.join('.') || 'file'} ${issue.message}; rebuild with sybilscope build`);
-  }
-  return parsed.data;
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new UserError('E_OUT', `${join(dir, name)}: ${issue.path.join('.') || 'file'} ${issue.message}; rebuild with sybilscope build`);
+}
+
+async function readJson<T>(dir: string, name: string, schema: z.ZodType<T>): Promise<T> {
+  return check(dir, name, schema, await readValue(dir, name, true));
 }
 
 export async function loadRun(dir: string): Promise<LoadedRun> {
   const info = await stat(dir).catch(() => null);
   if (!info?.isDirectory()) throw new UserError('E_OUT', `${dir} is not a folder; give a build's output folder (sybilscope build --out DIR)`);
-  const clustersFile = (await readJson(dir, 'clusters.json', ClustersFileSchema))!;
-  const raw = JSON.parse(await readFile(join(dir, 'clusters.json'), 'utf8')) as { clusters: Array<{ id: string; attribution?: unknown }> };
-  const manifest = (await readJson(dir, 'manifest.json', BuildManifestSchema))!;
-  const overview = (await readJson(dir, 'view/overview.json', OverviewFileSchema))!;
-  const templates = await readJson(dir, 'templates.json', TemplatesFileSchema, false);
+  // Parsed once: the schema keeps the known fields, the raw value keeps a later stage's `attribution`.
+  const raw = await readValue(dir, 'clusters.json', true);
+  const clustersFile = check(dir, 'clusters.json', ClustersFileSchema, raw);
+  const manifest = await readJson(dir, 'manifest.json', BuildManifestSchema);
+  const overview = await readJson(dir, 'view/overview.json', OverviewFileSchema);
+  const templatesValue = await readValue(dir, 'templates.json', false);
+  const templates = templatesValue === undefined ? null : check(dir, 'templates.json', TemplatesFileSchema, templatesValue);
   for (const c of clustersFile.clusters)
     if (!CLUSTER_ID.test(c.id)) throw new UserError('E_OUT', `${join(dir, 'clusters.json')}: cluster id ${JSON.stringify(c.id.slice(0, 40))} is not c_ + 10 hex digits`);
   const attribution = new Map<string, unknown>();
-  for (const c of raw.clusters) if (c.attribution !== undefined && c.attribution !== null) attribution.set(c.id, c.attribution);
+  for (const c of (raw as { clusters: Array<{ id: string; attribution?: unknown }> }).clusters) if (c.attribution !== undefined && c.attribution !== null) attribution.set(c.id, c.attribution);
   const privacy = manifest.config.templates?.privacy === true || templates?.privacy === true || overview.run.privacy;
   const examples = new Map<string, string[]>();
   if (!privacy && templates) for (const t of templates.templates) if (t.examples?.length) examples.set(t.id, t.examples);
@@ -86,5 +92,5 @@ export async function loadRun(dir: string): Promise<LoadedRun> {
 /** A cluster's view file (members, shared infrastructure, timeline, strongest edges). */
 export async function loadClusterView(dir: string, id: string): Promise<ClusterFile> {
   if (!CLUSTER_ID.test(id)) throw new Error(`cluster id ${JSON.stringify(id)} is not c_ + 10 hex digits`);
-  return (await readJson(dir, `view/clusters/${id}.json`, ClusterFileSchema))!;
+  return readJson(dir, `view/clusters/${id}.json`, ClusterFileSchema);
 }
