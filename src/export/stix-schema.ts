@@ -2,7 +2,8 @@
  * Zod schemas of exactly the STIX 2.1 objects sybilscope emits, from the
  * required and optional properties of the STIX 2.1 specification (OASIS
  * Standard, 10 June 2021): bundle (§8), identity (§4.8), grouping (§4.7),
- * indicator (§4.9), note (§4.11), ipv4-addr (§6.4), ipv6-addr (§6.5),
+ * indicator (§4.9), note (§4.11), threat-actor (§4.17), relationship
+ * (§5.1), ipv4-addr (§6.4), ipv6-addr (§6.5),
  * domain-name (§6.3), user-account (§6.16), and custom observables (§11.2).
  * No npm package ships the official OASIS JSON schemas, so these are the
  * check the tests run; they are strict: an unknown property fails unless it
@@ -64,6 +65,15 @@ export const NoteSchema = strictWithCustom({
   object_refs: z.array(AnyId).min(1),
 });
 
+export const ThreatActorSchema = strictWithCustom({ ...sdoCommon('threat-actor'), name: z.string().min(1), description: z.string().optional() });
+
+export const RelationshipSchema = strictWithCustom({
+  ...sdoCommon('relationship'),
+  relationship_type: z.string().regex(/^[a-z0-9-]+$/),
+  source_ref: AnyId,
+  target_ref: AnyId,
+});
+
 const scoCommon = (type: string) => ({ type: z.literal(type), spec_version: z.literal('2.1').optional(), id: stixId(type) });
 export const Ipv4Schema = strictWithCustom({ ...scoCommon('ipv4-addr'), value: z.string().min(1) });
 export const Ipv6Schema = strictWithCustom({ ...scoCommon('ipv6-addr'), value: z.string().min(1) });
@@ -75,7 +85,7 @@ export const CustomObservableSchema = z
   .strict()
   .refine((o) => o.id.startsWith(`${o.type}--`), 'id must start with its type');
 
-export const StixObjectSchema = z.union([IdentitySchema, GroupingSchema, IndicatorSchema, NoteSchema, Ipv4Schema, Ipv6Schema, DomainNameSchema, UserAccountSchema, CustomObservableSchema]);
+export const StixObjectSchema = z.union([IdentitySchema, GroupingSchema, IndicatorSchema, NoteSchema, ThreatActorSchema, RelationshipSchema, Ipv4Schema, Ipv6Schema, DomainNameSchema, UserAccountSchema, CustomObservableSchema]);
 
 export const BundleSchema = z
   .object({ type: z.literal('bundle'), id: stixId('bundle'), objects: z.array(z.record(z.string(), z.unknown())).min(1) })
@@ -89,6 +99,6 @@ export const BundleSchema = z
       ids.add(String(o.id));
     });
     for (const o of b.objects)
-      for (const ref of [...((o.object_refs as string[] | undefined) ?? []), ...(o.created_by_ref ? [o.created_by_ref as string] : [])])
+      for (const ref of [...((o.object_refs as string[] | undefined) ?? []), ...[o.created_by_ref, o.source_ref, o.target_ref].filter((x): x is string => typeof x === 'string')])
         if (!ids.has(ref)) ctx.addIssue({ code: 'custom', message: `${String(o.id)} refers to ${ref}, which is not in the bundle` });
   });

@@ -4,7 +4,8 @@
  * infrastructure as observables (ipv4-addr, ipv6-addr, domain-name,
  * user-account; payment fingerprints, user agents and API keys as custom
  * `x-sybilscope-*` observables), indicators with STIX patterns for the IPs,
- * prefixes and payment fingerprints, and a note per prompt template.
+ * prefixes and payment fingerprints, a note per prompt template, and with
+ * attribution a threat-actor that the indicators indicate.
  *
  * Deterministic: observable ids follow STIX §2.9 (UUIDv5 over the canonical
  * JSON of the id-contributing properties, in the STIX namespace); every
@@ -81,8 +82,24 @@ export function stixBundle(r: ClusterReport, runLastSeen: string | null): Record
       object_refs: [grouping.id],
     });
 
+  // Attribution (build --actors): the actor as a threat-actor, which each indicator indicates.
+  const actor: StixObject[] = [];
+  if (r.attribution) {
+    const a = r.attribution;
+    const threatActor = {
+      ...sdo('threat-actor', `actor|${a.actor}`),
+      name: a.actor,
+      ...(a.description ? { description: a.description } : {}),
+      x_sybilscope_confidence: a.confidence,
+      x_sybilscope_evidence: a.evidence,
+    };
+    actor.push(threatActor);
+    for (const ind of indicators)
+      actor.push({ ...sdo('relationship', `indicates|${ind.id}|${threatActor.id}`), relationship_type: 'indicates', source_ref: ind.id, target_ref: threatActor.id });
+  }
+
   const sorted = [...observables.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const members = [...sorted, ...indicators, ...notes];
+  const members = [...sorted, ...indicators, ...notes, ...actor];
   const groupingObject = {
     ...grouping,
     name: `sybilscope cluster ${r.id} (rank ${r.rank}, risk ${r.risk.toFixed(2)})`,

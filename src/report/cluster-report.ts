@@ -35,7 +35,6 @@ export const DEFAULTS = Object.freeze({
 export interface ReportInputs {
   cluster: Cluster;
   view: ClusterFile;
-  attribution: unknown;
   examples: Map<string, string[]>;
   inputAccounts: Map<string, number>;
   footer: ManifestFooter;
@@ -106,7 +105,9 @@ export function clusterReport(inputs: ReportInputs): ClusterReport {
     timeline: inputs.keyHours === null ? timeline(view.timeline) : byAccount(timeline(view.timeline), view, inputs.keyHours),
     links,
     links_total: view.edge_stats.total,
-    ...(inputs.attribution !== undefined && inputs.attribution !== null ? { attribution: inputs.attribution } : {}),
+    ...(cluster.attribution ? { attribution: cluster.attribution } : {}),
+    ...(cluster.candidates && cluster.candidates.length > 0 ? { candidates: cluster.candidates } : {}),
+    ...(cluster.change ? { change: cluster.change } : {}),
     manifest: footer,
   };
 }

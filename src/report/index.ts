@@ -114,7 +114,7 @@ export async function writeReports(options: ReportOptions, progress?: ReportProg
       const cluster = selected[i];
       if (!CLUSTER_ID.test(cluster.id)) throw new Error(`cluster id ${JSON.stringify(cluster.id)} is not c_ + 10 hex digits; refusing to use it as a file name`);
       const view = await loadClusterView(options.dir, cluster.id);
-      const report = clusterReport({ cluster, view, attribution: run.attribution.get(cluster.id), examples: run.examples, inputAccounts: scan.inputAccounts, footer, keyHours });
+      const report = clusterReport({ cluster, view, examples: run.examples, inputAccounts: scan.inputAccounts, footer, keyHours });
       if (formats.html) await write(`${cluster.id}.html`, renderClusterHtml(report, formats));
       if (formats.md) await write(`${cluster.id}.md`, renderClusterMarkdown(report));
       if (formats.json) await write(`${cluster.id}.json`, json(report));

@@ -31,8 +31,6 @@ export interface LoadedRun {
   dir: string;
   /** By rank. */
   clusters: Cluster[];
-  /** Raw `attribution` of a cluster in clusters.json, when a later stage wrote one. */
-  attribution: Map<string, unknown>;
   manifest: BuildManifest;
   run: RunFacts;
   /** The build ran with templates.privacy (manifest, templates.json or view say so). */
@@ -71,22 +69,18 @@ async function readJson<T>(dir: string, name: string, schema: z.ZodType<T>): Pro
 export async function loadRun(dir: string): Promise<LoadedRun> {
   const info = await stat(dir).catch(() => null);
   if (!info?.isDirectory()) throw new UserError('E_OUT', `${dir} is not a folder; give a build's output folder (sybilscope build --out DIR)`);
-  // Parsed once: the schema keeps the known fields, the raw value keeps a later stage's `attribution`.
-  const raw = await readValue(dir, 'clusters.json', true);
-  const clustersFile = check(dir, 'clusters.json', ClustersFileSchema, raw);
+  const clustersFile = await readJson(dir, 'clusters.json', ClustersFileSchema);
   const manifest = await readJson(dir, 'manifest.json', BuildManifestSchema);
   const overview = await readJson(dir, 'view/overview.json', OverviewFileSchema);
   const templatesValue = await readValue(dir, 'templates.json', false);
   const templates = templatesValue === undefined ? null : check(dir, 'templates.json', TemplatesFileSchema, templatesValue);
   for (const c of clustersFile.clusters)
     if (!CLUSTER_ID.test(c.id)) throw new UserError('E_OUT', `${join(dir, 'clusters.json')}: cluster id ${JSON.stringify(c.id.slice(0, 40))} is not c_ + 10 hex digits`);
-  const attribution = new Map<string, unknown>();
-  for (const c of (raw as { clusters: Array<{ id: string; attribution?: unknown }> }).clusters) if (c.attribution !== undefined && c.attribution !== null) attribution.set(c.id, c.attribution);
   const privacy = manifest.config.templates?.privacy === true || templates?.privacy === true || overview.run.privacy;
   const examples = new Map<string, string[]>();
   if (!privacy && templates) for (const t of templates.templates) if (t.examples?.length) examples.set(t.id, t.examples);
   const clusters = [...clustersFile.clusters].sort((a, b) => a.rank - b.rank);
-  return { dir, clusters, attribution, manifest, run: overview.run, privacy, examples };
+  return { dir, clusters, manifest, run: overview.run, privacy, examples };
 }
 
 /** A cluster's view file (members, shared infrastructure, timeline, strongest edges). */

@@ -9,8 +9,9 @@ import { html, trusted, type SafeHtml } from './html.ts';
 import { SHARED_KINDS, type ClusterReport, type ManifestFooter } from './schema.ts';
 import { STYLES } from './styles.ts';
 import { scoresSvg, timelineSvg } from './svg.ts';
-import { attributionLines, dateOnly, EVIDENCE_TITLES, minute, rarity, risk2, SHARED_TITLES } from './text.ts';
+import { dateOnly, EVIDENCE_TITLES, minute, rarity, risk2, SHARED_TITLES } from './text.ts';
 import { truncate } from './cluster-report.ts';
+import { attributionHtml, changeText } from './render-attribution.ts';
 
 /** Longest value shown in a table cell; the JSON and CSV carry it whole. */
 export const MAX_CELL_CHARS = 160;
@@ -86,12 +87,6 @@ ${t.examples.length > 0 ? html`<p class="small muted">Example fillings (truncate
 ${r.manifest.privacy ? html`<p class="small muted">The build ran with privacy: no prompt fillings are shown.</p>` : ''}</section>`;
 }
 
-function attributionSection(r: ClusterReport): SafeHtml {
-  const lines = attributionLines(r.attribution);
-  if (lines.length === 0) return html``;
-  return html`<section><h2>Attribution</h2><table><tbody>${lines.map(([k, v]) => html`<tr><th>${k}</th><td>${val(v, 400)}</td></tr>`)}</tbody></table></section>`;
-}
-
 function membersSection(r: ClusterReport): SafeHtml {
   return html`<section class="page-break"><h2>Members (${fmtInt(r.members.length)} keys)</h2>
 <table><thead><tr><th>key</th><th>account</th><th>account created</th><th class="n">requests</th><th class="n">output tokens</th><th>first seen</th><th>last seen</th><th class="n">IPs</th><th>top user agent</th></tr></thead><tbody>
@@ -108,7 +103,8 @@ export function renderClusterHtml(r: ClusterReport, formats: { md: boolean; json
   const nav = html`<nav class="formats small"><a href="index.html">all clusters</a>${formats.md ? html`<a href="${r.id}.md">Markdown</a>` : ''}${formats.json ? html`<a href="${r.id}.json">JSON</a>` : ''}${formats.csv ? html`<a href="${r.id}-members.csv">members CSV</a>` : ''}${formats.stix ? html`<a href="${r.id}.stix.json">STIX 2.1</a>` : ''}${formats.pdf ? html`<a href="${r.id}.pdf">PDF</a>` : ''}</nav>`;
   const body = html`<header><h1>Cluster <span class="mono">${r.id}</span> · rank ${r.rank}</h1>${nav}</header>
 <section><h2>Summary</h2>
-<p>Risk <span class="risk">${risk2(r.risk)}</span> (0 to 1; ${fmtPct(r.risk)})</p>
+<p>Risk <span class="risk">${risk2(r.risk)}</span> (0 to 1; ${fmtPct(r.risk)})${r.attribution ? html` · attributed to <b>${val(r.attribution.actor, 80)}</b> (confidence ${r.attribution.confidence.toFixed(2)})` : ''}</p>
+${r.change ? html`<p class="small">${changeText(r.change)}</p>` : ''}
 <div class="facts"><div>keys<b>${fmtInt(s.keys)}</b></div><div>accounts<b>${fmtInt(s.accounts)}</b></div><div>requests<b>${fmtInt(s.requests)}</b></div><div>output tokens<b>${fmtInt(s.output_tokens)}</b></div><div>first seen<b>${minute(s.first_seen)}</b></div><div>last seen<b>${minute(s.last_seen)}</b></div></div>
 <h3>Reasons</h3>
 ${r.reasons.length > 0 ? html`<ol class="reasons">${r.reasons.map((x) => html`<li><bdi>${x}</bdi></li>`)}</ol>` : html`<p class="muted">No reason stands out.</p>`}
@@ -118,7 +114,7 @@ ${scoresSvg(r.scores)}
 ${linksSection(r)}
 ${sharedSection(r)}
 ${templatesSection(r)}
-${attributionSection(r)}
+${attributionHtml(r, val)}
 ${membersSection(r)}
 ${footer(r.manifest)}`;
   return page(`sybilscope · cluster ${r.id} · risk ${risk2(r.risk)}`, body);

@@ -2,9 +2,10 @@
 import { fmtInt, fmtPct } from '../util/format.ts';
 import { truncate } from './cluster-report.ts';
 import { md, mdTable } from './markdown.ts';
+import { attributionMarkdown, changeText } from './render-attribution.ts';
 import { MAX_CELL_CHARS } from './render-html.ts';
 import { SHARED_KINDS, type ClusterReport } from './schema.ts';
-import { attributionLines, dateOnly, EVIDENCE_TITLES, minute, rarity, risk2, SHARED_TITLES } from './text.ts';
+import { dateOnly, EVIDENCE_TITLES, minute, rarity, risk2, SHARED_TITLES } from './text.ts';
 
 /** Links listed in Markdown (tickets are read, not browsed). */
 export const MD_LINKS = 10;
@@ -16,6 +17,8 @@ export function renderClusterMarkdown(r: ClusterReport): string {
   const out: string[] = [];
   out.push(`# Cluster ${md(r.id)} · rank ${r.rank}`, '');
   out.push(`**Risk ${risk2(r.risk)}** (0 to 1; ${fmtPct(r.risk)}) · ${fmtInt(s.keys)} keys · ${fmtInt(s.accounts)} accounts · ${fmtInt(s.requests)} requests · ${fmtInt(s.output_tokens)} output tokens · ${md(minute(s.first_seen))} to ${md(minute(s.last_seen))} UTC`, '');
+  if (r.attribution) out.push(`Attributed to **${v(r.attribution.actor, 80)}** (confidence ${r.attribution.confidence.toFixed(2)}).`, '');
+  if (r.change) out.push(md(changeText(r.change)), '');
   out.push('## Reasons', '');
   if (r.reasons.length === 0) out.push('No reason stands out.');
   r.reasons.forEach((x, i) => out.push(`${i + 1}\\. ${md(x)}`, ''));
@@ -49,8 +52,7 @@ export function renderClusterMarkdown(r: ClusterReport): string {
     if (r.manifest.privacy) out.push('', 'The build ran with privacy: no prompt fillings are shown.');
     out.push('');
   }
-  const attribution = attributionLines(r.attribution);
-  if (attribution.length > 0) out.push('## Attribution', '', ...attribution.map(([k, x]) => `- ${md(k)}: ${v(x, 400)}`), '');
+  out.push(...attributionMarkdown(r));
   out.push(`## Members (${fmtInt(r.members.length)} keys)`, '');
   out.push(
     mdTable(

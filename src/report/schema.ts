@@ -5,7 +5,9 @@
  * breaking change.
  */
 import { z } from 'zod';
+import { AttributionSchema, CandidateSchema } from '../attribute/schema.ts';
 import { CLUSTER_ID } from '../layout/schema.ts';
+import { ClusterChangeSchema } from '../track/schema.ts';
 
 export const REPORT_VERSION = 1;
 
@@ -141,8 +143,12 @@ export const ClusterReportSchema = z.object({
   /** The strongest links (weight descending) and how many the cluster has in all. */
   links: z.array(LinkSchema),
   links_total: Count,
-  /** Attribution of the cluster when the build made one (issue 6); absent otherwise. */
-  attribution: z.unknown().optional(),
+  /** As in clusters.json, when the build ran with --actors and an actor matched; absent otherwise. */
+  attribution: AttributionSchema.optional(),
+  /** Other actors with evidence in the cluster (build --actors), by confidence. */
+  candidates: z.array(CandidateSchema).optional(),
+  /** How the cluster continues the previous run's (build --previous). */
+  change: ClusterChangeSchema.optional(),
   manifest: ManifestFooterSchema,
 });
 export type ClusterReport = z.infer<typeof ClusterReportSchema>;

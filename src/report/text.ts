@@ -32,17 +32,3 @@ export const EVIDENCE_TITLES: Record<string, string> = {
 export const dateOnly = (iso: string | null) => (iso === null ? '—' : iso.slice(0, 10));
 export const minute = (iso: string | null) => (iso === null ? '—' : iso.slice(0, 16).replace('T', ' '));
 export const risk2 = (r: number) => r.toFixed(2);
-
-/** Attribution as label/value lines, whatever its shape (it is written by a later stage). */
-export function attributionLines(attribution: unknown): Array<[string, string]> {
-  if (attribution === null || attribution === undefined) return [];
-  if (typeof attribution !== 'object' || Array.isArray(attribution)) return [['attribution', show(attribution)]];
-  return Object.entries(attribution as Record<string, unknown>).map(([k, v]) => [k.replace(/_/g, ' '), show(v)]);
-}
-
-function show(v: unknown): string {
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (Array.isArray(v) && v.every((x) => typeof x === 'string' || typeof x === 'number')) return v.join(', ');
-  return JSON.stringify(v) ?? '';
-}

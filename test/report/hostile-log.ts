@@ -34,7 +34,10 @@ export const USER_AGENTS = [`Mozilla/5.0 ${PAYLOADS.img}`, `curl/8 ${PAYLOADS.rt
 const FILLINGS = [PAYLOADS.img, PAYLOADS.script, PAYLOADS.markdown, PAYLOADS.hyperlink, PAYLOADS.rtl, PAYLOADS.attr];
 const WORDS = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliet', 'kilo', 'lima', 'mike', 'november', 'oscar'];
 
-export function writeHostileLog(dir: string): { events: string; accounts: string } {
+/** An actor whose name and description are hostile too, matched by a shared payment method. */
+export const ACTOR = { name: `${PAYLOADS.script} Lab ${PAYLOADS.rtl}`, description: `${PAYLOADS.img} ${PAYLOADS.markdown}`, indicators: [{ type: 'payment_fingerprint', value: PAYMENTS[2].trim() }] };
+
+export function writeHostileLog(dir: string): { events: string; accounts: string; actors: string } {
   const accounts = ACCOUNTS.flatMap((id, a) => [
     { account_id: id, payment_fingerprint: PAYMENTS[a % 2], email_domain: 'evil.example', created_at: `2026-10-30T0${a}:00:00Z`, signup_ip: `198.51.100.${a + 1}`, country: 'ZZ' },
     { account_id: id, payment_fingerprint: PAYMENTS[2], email_domain: 'evil.example', created_at: `2026-10-30T0${a}:00:00Z`, signup_ip: `198.51.100.${a + 1}`, country: 'ZZ' },
@@ -54,7 +57,8 @@ export function writeHostileLog(dir: string): { events: string; accounts: string
         output_tokens: 900,
       });
   });
-  const paths = { events: join(dir, 'events.jsonl'), accounts: join(dir, 'accounts.jsonl') };
+  const paths = { events: join(dir, 'events.jsonl'), accounts: join(dir, 'accounts.jsonl'), actors: join(dir, 'actors.json') };
+  writeFileSync(paths.actors, JSON.stringify({ actors: [ACTOR] }));
   writeFileSync(paths.events, events.map((e) => JSON.stringify(e)).join('\n') + '\n');
   writeFileSync(paths.accounts, accounts.map((a) => JSON.stringify(a)).join('\n') + '\n');
   return paths;

@@ -18,7 +18,7 @@ import { BundleSchema } from '../../src/export/stix-schema.ts';
 import { CHROMIUM_ARGS } from '../../src/report/pdf.ts';
 import { ClusterReportSchema } from '../../src/report/schema.ts';
 import { buildRun, CHROMIUM, report, REPORT_FILE, tempDir, tree } from './helpers.ts';
-import { KEYS, LONG, PAYLOADS, PAYMENTS, USER_AGENTS, writeHostileLog } from './hostile-log.ts';
+import { ACTOR, KEYS, LONG, PAYLOADS, PAYMENTS, USER_AGENTS, writeHostileLog } from './hostile-log.ts';
 
 let out: string;
 let before: Map<string, string>;
@@ -31,7 +31,7 @@ beforeAll(async () => {
   const dir = tempDir('report-hostile');
   const input = writeHostileLog(dir);
   out = join(dir, 'out');
-  await buildRun(out, input.events, input.accounts);
+  await buildRun(out, input.events, input.accounts, '--actors', input.actors);
   before = tree(out);
   const r = await report(out, '--pdf', '--by-account', '--chromium', CHROMIUM); // --by-account: account ids in the chart legend too
   expect(r.code, r.stderr).toBe(0);
@@ -51,6 +51,7 @@ describe('hostile log text', () => {
     expect(r.members.map((m) => m.key).sort()).toEqual([...KEYS].sort());
     expect(r.shared.payments.map((p) => p.value).sort()).toEqual(PAYMENTS.map((p) => p.trim()).sort());
     expect(r.templates.flatMap((t) => t.examples).join('\n')).toContain(PAYLOADS.script);
+    expect(r.attribution?.actor).toBe(ACTOR.name);
   });
 
   it('writes nothing outside OUT/reports, and only names made from cluster ids', () => {
@@ -99,6 +100,8 @@ describe('hostile log text', () => {
         for (const key of KEYS.filter((k) => k.length < 100)) expect(state.text, `${name}: ${key}`).toContain(key);
         expect(state.text).toContain(PAYMENTS[0]);
         expect(state.text).toContain(USER_AGENTS[0]);
+        expect(state.text).toContain(ACTOR.name);
+        expect(state.text).toContain(ACTOR.description);
         expect(state.text).toContain(LONG.slice(0, 100)); // a long value shows truncated
         expect(state.text).not.toContain(LONG);
         expect(state.bdi).toContain(PAYLOADS.rtl); // isolated: the override cannot reorder the text around it

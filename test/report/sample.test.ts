@@ -83,22 +83,40 @@ describe('report on the sample', () => {
     expect(text).not.toMatch(/<script|\son[a-z]+=|src="http|href="http/i);
   });
 
-  it('renders attribution only when a cluster has one', async () => {
+  it('renders attribution (build --actors) only when a cluster has one, escaped, and in STIX as a threat-actor', async () => {
     expect(read(`${clusters[0].id}.html`)).not.toContain('<h2>Attribution</h2>');
-    const copy = join(tempDir('report-attribution'), 'out');
-    await buildRun(copy, 'test/golden/input/events.jsonl', 'test/golden/input/accounts.csv');
-    const file = JSON.parse(readFileSync(join(copy, 'clusters.json'), 'utf8'));
-    file.clusters[0].attribution = { actor: 'Example Lab <b>', confidence: 0.7 };
-    writeFileSync(join(copy, 'clusters.json'), JSON.stringify(file));
-    expect((await report(copy, '--format', 'html', '--format', 'md', '--format', 'json')).code).toBe(0);
-    const id = file.clusters[0].id;
+    const dir = tempDir('report-attribution');
+    const actors = join(dir, 'actors.json');
+    const actor = { name: 'Example Lab <b onmouseover=x>', description: 'runs <script>ring</script> cards', indicators: [{ type: 'payment_fingerprint', value: 'pm_ring_shared' }] };
+    writeFileSync(actors, JSON.stringify({ actors: [actor] }));
+    const copy = join(dir, 'out');
+    await buildRun(copy, 'test/golden/input/events.jsonl', 'test/golden/input/accounts.csv', '--actors', actors);
+    const built = ClustersFileSchema.parse(JSON.parse(readFileSync(join(copy, 'clusters.json'), 'utf8'))).clusters;
+    const attributed = built.filter((c) => c.attribution);
+    expect(attributed.length).toBeGreaterThan(0);
+    expect((await report(copy)).code).toBe(0);
+    const id = attributed[0].id;
     const page = readFileSync(join(copy, 'reports', `${id}.html`), 'utf8');
     expect(page).toContain('<h2>Attribution</h2>');
-    expect(page).toContain('Example Lab &lt;b&gt;');
-    expect(readFileSync(join(copy, 'reports', `${id}.md`), 'utf8')).toContain('## Attribution');
-    expect(JSON.parse(readFileSync(join(copy, 'reports', `${id}.json`), 'utf8')).attribution).toEqual({ actor: 'Example Lab <b>', confidence: 0.7 });
-    const other = file.clusters[1].id;
-    expect(JSON.parse(readFileSync(join(copy, 'reports', `${other}.json`), 'utf8'))).not.toHaveProperty('attribution');
+    expect(page).toContain('Example Lab &lt;b onmouseover=x&gt;');
+    expect(page).toContain('pm_ring_shared');
+    expect(page).not.toContain('<script>ring');
+    const mdText = readFileSync(join(copy, 'reports', `${id}.md`), 'utf8');
+    expect(mdText).toContain('## Attribution');
+    expect(mdText).toContain('Example Lab &lt;b onmouseover=x&gt;');
+    const json = ClusterReportSchema.parse(JSON.parse(readFileSync(join(copy, 'reports', `${id}.json`), 'utf8')));
+    expect(json.attribution).toEqual(attributed[0].attribution);
+    const bundle = JSON.parse(readFileSync(join(copy, 'reports', `${id}.stix.json`), 'utf8'));
+    expect(BundleSchema.safeParse(bundle).success).toBe(true);
+    const ta = bundle.objects.find((o: { type: string }) => o.type === 'threat-actor');
+    expect(ta.name).toBe(actor.name);
+    expect(bundle.objects.filter((o: { type: string; target_ref?: string }) => o.type === 'relationship' && o.target_ref === ta.id).length).toBe(
+      bundle.objects.filter((o: { type: string }) => o.type === 'indicator').length,
+    );
+    for (const c of built.filter((c) => !c.attribution)) {
+      expect(JSON.parse(readFileSync(join(copy, 'reports', `${c.id}.json`), 'utf8'))).not.toHaveProperty('attribution');
+      expect(readFileSync(join(copy, 'reports', `${c.id}.html`), 'utf8')).not.toContain('Attributed to');
+    }
   });
 });
 
