@@ -3,10 +3,13 @@
  * one cluster add up.
  *
  * weight = strength(type) × confidence (from the actors file) × specificity,
- * where specificity is the share of the accounts holding the value that are
- * in the cluster. A card or key held only inside the cluster has specificity
- * 1; a VPN exit or a common user agent held by 300 accounts of which 3 are in
- * the cluster has 0.01, so a hub value is weak evidence wherever it matches.
+ * where specificity = max(share of the accounts holding the value that are in
+ * the cluster, rarity), rarity being linking's 1/(a − 1)^0.5 for a value held
+ * by a accounts (1 when a ≤ 2). A card or key held only inside the cluster
+ * has specificity 1; a card of a ring that Louvain cut in two still counts
+ * 1/(a − 1)^0.5 in the smaller part (0.3 for a card of 12 accounts); a VPN
+ * exit or a common user agent held by 300 accounts of which 3 are in the
+ * cluster has 0.06, so a hub value is weak evidence wherever it matches.
  *
  * evidence = 1 − Π(1 − weight): noisy-OR, growing with the number and the
  * weight of the matched indicators, never past 1.

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { ownerOf, type Dataset } from '../aggregate/index.ts';
 import type { Linked } from '../link/index.ts';
 import type { KeyTemplates } from '../prompts/index.ts';
+import { rarityWeight } from '../link/rarity.ts';
 import { compareStrings } from '../util/compare.ts';
 import { roundTo } from '../util/stats.ts';
 import { combineEvidence, indicatorWeight } from './confidence.ts';
@@ -30,6 +31,8 @@ export const DEFAULTS = Object.freeze({
   firmWeight: 1.5,
   minTemplateCoverage: 0.8,
   maxIds: 20,
+  /** As linking's default (src/link/rarity.ts). */
+  rarityExponent: 0.5,
 });
 
 export const AttributeOptionsSchema = z
@@ -158,7 +161,7 @@ export function attribute(input: AttributeInput): AttributeResult {
         const m = matches[a][i];
         const owners = new Set(keys.map((k) => ownerOf(data, k)));
         const accounts = [...new Set(keys.map((k) => data.keyAccount[k]).filter((x) => x >= 0))].map((x) => data.accounts[x].id).sort(compareStrings);
-        const specificity = m.holders === 0 ? 0 : Math.min(1, owners.size / m.holders);
+        const specificity = m.holders === 0 ? 0 : Math.min(1, Math.max(owners.size / m.holders, rarityWeight(m.holders, DEFAULTS.rarityExponent)));
         return {
           type: indicator.type,
           value: indicator.value,

@@ -75,7 +75,7 @@ export const MatchedIndicatorSchema = z.object({
   accounts_holding: z.number().int(),
   /** The value is a hub in linking (held by more accounts than the type's maxAccounts). */
   hub: z.boolean(),
-  /** Share of the holders that are in this cluster. */
+  /** max(share of the holders that are in this cluster, 1/(accounts_holding − 1)^0.5), in [0, 1]. */
   specificity: z.number(),
   /** type strength × indicator confidence × specificity, in [0, 1]. */
   weight: z.number(),
