@@ -29,13 +29,15 @@ export function renderIndexHtml(clusters: Cluster[], total: number, formats: Ind
     formats.csv ? html` <a href="${id}-members.csv">CSV</a>` : '',
     formats.stix ? html` <a href="${id}.stix.json">STIX</a>` : '',
   ];
+  const attributed = clusters.some((c) => c.attribution);
+  const actor = (c: Cluster) => (c.attribution ? html`${val(c.attribution.actor, 80)} <span class="muted">(${c.attribution.confidence.toFixed(2)})</span>` : html`<span class="muted">—</span>`);
   const rows = clusters.map(
-    (c) => html`<tr><td class="n">${c.rank}</td><td class="mono">${formats.html ? html`<a href="${c.id}.html">${c.id}</a>` : c.id}</td><td class="n"><span class="risk">${risk2(c.risk)}</span></td><td class="n">${fmtInt(c.size)}</td><td class="n">${fmtInt(c.accounts.length)}</td><td class="n">${fmtInt(Number(c.features.requests ?? 0))}</td><td><ul>${c.reasons.slice(0, INDEX_REASONS).map((r) => html`<li>${val(r, 200)}</li>`)}</ul></td><td class="small">${docs(c.id)}</td></tr>`,
+    (c) => html`<tr><td class="n">${c.rank}</td><td class="mono">${formats.html ? html`<a href="${c.id}.html">${c.id}</a>` : c.id}</td><td class="n"><span class="risk">${risk2(c.risk)}</span></td><td class="n">${fmtInt(c.size)}</td><td class="n">${fmtInt(c.accounts.length)}</td><td class="n">${fmtInt(Number(c.features.requests ?? 0))}</td>${attributed ? html`<td>${actor(c)}</td>` : ''}<td><ul>${c.reasons.slice(0, INDEX_REASONS).map((r) => html`<li>${val(r, 200)}</li>`)}</ul></td><td class="small">${docs(c.id)}</td></tr>`,
   );
   const exports = [formats.gexf ? html`<a href="graph.gexf">GEXF</a>` : '', formats.graphml ? html` <a href="graph.graphml">GraphML</a>` : ''];
   const body = html`<header><h1>sybilscope · clusters by risk</h1>
 <p class="muted">${fmtInt(clusters.length)} of ${fmtInt(total)} clusters (${m.report.top === null ? 'all ranks' : `top ${m.report.top}`}, risk ≥ ${m.report.min_risk}).${formats.gexf || formats.graphml ? html` Graph of these clusters: ${exports}.` : ''}</p></header>
-<table><thead><tr><th class="n">rank</th><th>cluster</th><th class="n">risk</th><th class="n">keys</th><th class="n">accounts</th><th class="n">requests</th><th>top reasons</th><th>documents</th></tr></thead><tbody>
+<table><thead><tr><th class="n">rank</th><th>cluster</th><th class="n">risk</th><th class="n">keys</th><th class="n">accounts</th><th class="n">requests</th>${attributed ? html`<th>attributed to</th>` : ''}<th>top reasons</th><th>documents</th></tr></thead><tbody>
 ${rows}
 </tbody></table>
 ${clusters.length === 0 ? html`<p class="muted">No cluster matches the selection.</p>` : ''}

@@ -101,6 +101,8 @@ describe('report on the sample', () => {
     expect(page).toContain('Example Lab &lt;b onmouseover=x&gt;');
     expect(page).toContain('pm_ring_shared');
     expect(page).not.toContain('<script>ring');
+    expect(readFileSync(join(copy, 'reports', 'index.html'), 'utf8')).toContain('<th>attributed to</th>');
+    expect(read('index.html')).not.toContain('<th>attributed to</th>');
     const mdText = readFileSync(join(copy, 'reports', `${id}.md`), 'utf8');
     expect(mdText).toContain('## Attribution');
     expect(mdText).toContain('Example Lab &lt;b onmouseover=x&gt;');
