@@ -6,9 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { riskColor, ACCOUNT_PALETTE, NO_ACCOUNT_COLOR } from '../../src/layout/colors.ts';
 import { forceLayout } from '../../src/layout/force.ts';
+import { clusterTimeline, MAX_TIMELINE_BUCKETS } from '../../src/layout/timeline.ts';
 import { ClusterFileSchema, OverviewFileSchema, SearchFileSchema } from '../../src/layout/schema.ts';
 import { round } from '../../src/link/index.ts';
-import { acct, ev, T0 } from '../helpers/records.ts';
+import { acct, dataset, ev, T0 } from '../helpers/records.ts';
 import { runStages } from './stages.ts';
 
 const HOUR = 3_600_000;
@@ -117,6 +118,17 @@ describe('layout rules', () => {
     const { view } = runStages(events, [], { config: undefined });
     expect(view.clusters).toHaveLength(1);
     expect(view.clusters[0].accounts).toEqual([expect.objectContaining({ id: null, color: NO_ACCOUNT_COLOR, keys: 3 })]);
+  });
+
+  it('buckets a long timeline so it stays under MAX_TIMELINE_BUCKETS', () => {
+    const hours = MAX_TIMELINE_BUCKETS + 1000;
+    const data = dataset([ev({ key_id: 'k0', timestamp: T0 }), ev({ key_id: 'k0', timestamp: T0 + HOUR }), ev({ key_id: 'k1', timestamp: T0 + hours * HOUR })]);
+    const t = clusterTimeline(Int32Array.of(0, 1), data);
+    expect(t.bucket_hours).toBe(2);
+    expect(t.requests).toHaveLength(Math.ceil((hours + 1) / 2));
+    expect([t.requests[0], t.keys[0]]).toEqual([2, 1]); // two requests of one key in the first two hours
+    expect(t.requests.at(-1)).toBe(1);
+    expect(t.requests.reduce((a, b) => a + b, 0)).toBe(3);
   });
 
   it('maps risk onto the fixed ramp', () => {
