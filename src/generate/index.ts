@@ -38,7 +38,7 @@ export const DEFAULTS = Object.freeze({
 
 export const GenerateOptionsSchema = z
   .object({
-    out: z.string().min(1).describe('directory to write events.jsonl, accounts.csv and truth.json into (created if missing)'),
+    out: z.string().min(1).describe('directory to write events.jsonl, accounts.csv, truth.json and actors.json into (created if missing)'),
     /** @default 1 */
     seed: z.number().int().default(DEFAULTS.seed).describe('random seed; the same options give byte-identical files'),
     /** @default 20000 */

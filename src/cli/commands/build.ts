@@ -6,7 +6,7 @@ import { build } from '../../pipeline.ts';
 import { loadPrevious } from '../../track/index.ts';
 import type { Command } from '../command.ts';
 import { createProgress } from '../progress.ts';
-import { clusterTable } from '../table.ts';
+import { attributionTable, clusterTable } from '../table.ts';
 import { fmtInt, plural } from '../../util/format.ts';
 
 export const BuildOptionsSchema = z
@@ -63,6 +63,11 @@ export const buildCommand: Command<typeof BuildOptionsSchema> = {
           `${plural(keys, 'key')} · ${plural(edges.kept, 'edge')} · ${plural(clustering.clusters, 'cluster')} → ${options.out}\n`,
       );
       io.stdout(clusterTable(result.clusters, options.top));
+      if (previous) {
+        const count = (status: string) => result.clusters.filter((c) => c.change?.status === status).length;
+        io.stdout(`since ${options.previous}: ${count('continued')} clusters continued, ${count('new')} new (changes.json)\n`);
+      }
+      if (actors) io.stdout(attributionTable(result.clusters));
     }
     return 0;
   },
