@@ -71,9 +71,9 @@ try {
         first.push(await page.evaluate(() => performance.getEntriesByName('overview:rendered')[0].startTime));
         await page.evaluate((id) => (window.location.hash = `#cluster=${id}`), largest.id);
         await page.waitForFunction((id) => document.body.dataset.view === `cluster:${id}`, largest.id, { timeout: 120_000 });
-        await page.waitForFunction(() => performance.getEntriesByName('drilldown:all').length > 0, null, { timeout: 120_000 });
-        drill.push(await page.evaluate(() => performance.getEntriesByName('drilldown').at(-1)!.duration));
-        drillAll.push(await page.evaluate(() => performance.getEntriesByName('drilldown:all').at(-1)!.duration));
+        await page.waitForFunction(() => performance.getEntriesByName('drilldown:all', 'measure').length > 0, null, { timeout: 120_000 });
+        drill.push(await page.evaluate(() => performance.getEntriesByName('drilldown', 'measure').at(-1)!.duration));
+        drillAll.push(await page.evaluate(() => performance.getEntriesByName('drilldown:all', 'measure').at(-1)!.duration));
         await context.close();
       }
     } finally {
