@@ -216,7 +216,7 @@ describe('selection and errors', () => {
 
   it('bad flags: one line on stderr, exit 2, nothing written', async () => {
     const before = tree(out);
-    for (const args of [['--top', '0'], ['--top', 'x'], ['--min-risk', '1.5'], ['--min-risk', '-1'], ['--format', 'docx'], ['--frobnicate']]) {
+    for (const args of [['--top', '0'], ['--top', 'x'], ['--min-risk', '1.5'], ['--min-risk', '-1'], ['--format', 'docx'], ['--frobnicate'], ['--pdf', '--format', 'md']]) {
       const r = await report(out, ...args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);

@@ -1,5 +1,6 @@
 /** `sybilscope report`: a build's clusters as documents (HTML, Markdown, JSON, CSV, PDF) and exports (STIX 2.1, GEXF, GraphML). */
 import { ReportOptionsSchema, writeReports, type ReportProgress } from '../../report/index.ts';
+import { UserError } from '../../util/errors.ts';
 import { fmtInt, plural } from '../../util/format.ts';
 import type { Command, Io } from '../command.ts';
 
@@ -37,6 +38,8 @@ export const reportCommand: Command<typeof ReportOptionsSchema> = {
   schema: ReportOptionsSchema,
   positional: 'dir',
   async run(options, io) {
+    if (options.pdf && !options.format.includes('html'))
+      throw new UserError('E_USAGE', '--pdf renders the HTML reports; add --format html (see --help)');
     const progress = options.quiet ? undefined : reportProgress(io);
     const result = await writeReports(options, progress);
     progress?.done();
