@@ -38,7 +38,7 @@ export interface ViewFiles {
 
 export function layout({ data, linked, clusters, templates, config, seed, maxEdges }: LayoutInput): ViewFiles {
   const index = indexGraph(data, linked, clusters);
-  const overview = overviewFile(data, linked, clusters, index, seed, config.templates.privacy);
+  const overview = overviewFile(data, linked, clusters, index, seed, config);
   const ctx = { data, linked, templates, index, seed, maxValues: config.projection.maxEvidenceValues, maxEdges };
   const files = clusters.map((c, i) => clusterView(c, i, ctx));
   return { overview, clusters: files, search: searchFile(files) };

@@ -1,9 +1,11 @@
 /**
  * overview.json: one node per cluster (sized by keys, coloured by risk) placed
- * by ForceAtlas2 over the links between clusters, where a link sums the kept
- * key–key edges that cross two clusters; and the run's facts for the header.
+ * by ForceAtlas2 over the links between clusters (overviewLinks: crossing
+ * edges and shared non-hub values); and the run's facts for the header.
  */
 import type { Dataset } from '../aggregate/index.ts';
+import { EVIDENCE_TYPES, type Config } from '../config/schema.ts';
+import { rarityWeight } from '../link/rarity.ts';
 import type { Linked } from '../link/index.ts';
 import { round } from '../link/index.ts';
 import type { Cluster } from '../output/schemas.ts';
@@ -17,22 +19,60 @@ import { VIEW_VERSION, type OverviewFile, type OverviewLink, type RunFacts } fro
 /** Node size of a cluster of `keys` keys. */
 export const clusterSize = (keys: number) => roundTo(3 + 3 * Math.log2(Math.max(1, keys)), 2);
 
-export function overviewLinks(linked: Linked, clusters: Cluster[], index: GraphIndex): OverviewLink[] {
-  const acc = new Map<number, { weight: number; edges: number; mask: number }>();
+/** A shared value spread over more clusters than this links none of them (it is infrastructure, not a tie). */
+export const MAX_CLUSTERS_PER_VALUE = 8;
+
+/**
+ * Links between clusters: the kept key–key edges that cross two clusters
+ * (Louvain leaves few), and the non-hub values of linking evidence types
+ * (not the support-only ones) that keys of both hold — a card, an IP, a
+ * template — each adding its type's weight × rarity, as in linking. A value
+ * held in more than MAX_CLUSTERS_PER_VALUE clusters adds nothing.
+ */
+export function overviewLinks(linked: Linked, clusters: Cluster[], index: GraphIndex, config: Config): OverviewLink[] {
+  const acc = new Map<number, { weight: number; edges: number; values: number; mask: number }>();
   const n = clusters.length;
+  const entry = (a: number, b: number) => {
+    // Order the pair by cluster id, so `source` < `target` whatever the ranks.
+    const [s, t] = compareStrings(clusters[a].id, clusters[b].id) < 0 ? [a, b] : [b, a];
+    const pair = s * n + t;
+    let link = acc.get(pair);
+    if (link === undefined) acc.set(pair, (link = { weight: 0, edges: 0, values: 0, mask: 0 }));
+    return link;
+  };
   for (const slot of linked.kept) {
     const [i, j] = linked.store.endpoints(slot);
     const a = index.clusterOf[i];
     const b = index.clusterOf[j];
     if (a < 0 || b < 0 || a === b) continue;
-    // Order the pair by cluster id, so `source` < `target` whatever the ranks.
-    const [s, t] = compareStrings(clusters[a].id, clusters[b].id) < 0 ? [a, b] : [b, a];
-    const pair = s * n + t;
-    let link = acc.get(pair);
-    if (link === undefined) acc.set(pair, (link = { weight: 0, edges: 0, mask: 0 }));
+    const link = entry(a, b);
     link.weight += linked.store.total(slot);
     link.edges++;
     link.mask |= edgeTypeMask(linked, slot);
+  }
+  const touched: number[] = [];
+  for (const table of linked.tables) {
+    const ev = config.evidence[table.type];
+    if (ev.supportOnly || ev.weight <= 0) continue;
+    const bit = 1 << EVIDENCE_TYPES.indexOf(table.type);
+    table.keys.forEach((keys, v) => {
+      if (table.hub[v] === 1) return;
+      touched.length = 0;
+      for (const key of keys) {
+        const c = index.clusterOf[key];
+        if (c >= 0 && !touched.includes(c) && touched.push(c) > MAX_CLUSTERS_PER_VALUE) return;
+      }
+      if (touched.length < 2) return;
+      const w = ev.weight * rarityWeight(table.accounts[v], config.rarity.exponent);
+      for (let x = 0; x < touched.length; x++) {
+        for (let y = x + 1; y < touched.length; y++) {
+          const link = entry(touched[x], touched[y]);
+          link.weight += w;
+          link.values++;
+          link.mask |= bit;
+        }
+      }
+    });
   }
   return [...acc.entries()]
     .map(([pair, l]) => ({
@@ -40,6 +80,7 @@ export function overviewLinks(linked: Linked, clusters: Cluster[], index: GraphI
       target: clusters[pair % n].id,
       weight: round(l.weight),
       edges: l.edges,
+      shared_values: l.values,
       types: typesOfMask(l.mask),
     }))
     .sort((x, y) => compareStrings(x.source, y.source) || compareStrings(x.target, y.target));
@@ -71,8 +112,9 @@ export function runFacts(data: Dataset, linked: Linked, clusters: Cluster[], see
   };
 }
 
-export function overviewFile(data: Dataset, linked: Linked, clusters: Cluster[], index: GraphIndex, seed: number, privacy: boolean): OverviewFile {
-  const links = overviewLinks(linked, clusters, index);
+export function overviewFile(data: Dataset, linked: Linked, clusters: Cluster[], index: GraphIndex, seed: number, config: Config): OverviewFile {
+  const privacy = config.templates.privacy;
+  const links = overviewLinks(linked, clusters, index, config);
   // Clusters are in rank order, which is itself a function of the input only.
   const position = new Map(clusters.map((c, i) => [c.id, i]));
   const positions = forceLayout(

@@ -61,15 +61,17 @@ export const OverviewNodeSchema = z.object({
 });
 export type OverviewNode = z.infer<typeof OverviewNodeSchema>;
 
-/** Clusters linked by kept key–key edges that cross them (`source` < `target`). */
+/** Clusters linked by kept key–key edges that cross them or by shared non-hub values (`source` < `target`). */
 export const OverviewLinkSchema = z.object({
   source: ClusterIdSchema,
   target: ClusterIdSchema,
-  /** Sum of the weights of the crossing edges. */
+  /** Sum of the weights of the crossing edges and of the shared values (type weight × rarity). */
   weight: z.number().min(0),
   /** Number of crossing edges. */
   edges: Count,
-  /** Evidence types on those edges, in EVIDENCE_TYPES order. */
+  /** Non-hub values of linking evidence types held by keys of both clusters. */
+  shared_values: Count,
+  /** Evidence types of those edges and values, in EVIDENCE_TYPES order. */
   types: z.array(EvidenceTypeSchema),
 });
 export type OverviewLink = z.infer<typeof OverviewLinkSchema>;

@@ -9,6 +9,7 @@ import { forceLayout } from '../../src/layout/force.ts';
 import { clusterTimeline, MAX_TIMELINE_BUCKETS } from '../../src/layout/timeline.ts';
 import { ClusterFileSchema, OverviewFileSchema, SearchFileSchema } from '../../src/layout/schema.ts';
 import { round } from '../../src/link/index.ts';
+import { rarityWeight } from '../../src/link/rarity.ts';
 import { acct, dataset, ev, T0 } from '../helpers/records.ts';
 import { runStages } from './stages.ts';
 
@@ -58,12 +59,26 @@ describe('layout of two linked rings', () => {
     const b = idOf('b0');
     const crossing = [run.slotOf('a0', 'b0'), run.slotOf('a1', 'b1')];
     expect(crossing.every((s) => s >= 0 && run.linked.kept.includes(s))).toBe(true);
-    const weight = crossing.reduce((sum, s) => sum + run.linked.store.total(s), 0);
-    expect(view.overview.links).toEqual([{ source: a < b ? a : b, target: a < b ? b : a, weight: round(weight), edges: 2, types: ['ip', 'prefix'] }]);
+    // Plus the two shared IPs themselves (weight 0.4 each, held by two accounts: rarity 1).
+    const weight = crossing.reduce((sum, s) => sum + run.linked.store.total(s), 0) + 2 * 0.4;
+    expect(view.overview.links).toEqual([
+      { source: a < b ? a : b, target: a < b ? b : a, weight: round(weight), edges: 2, shared_values: 2, types: ['ip', 'prefix'] },
+    ]);
     // The stranger's edge to a2 is kept but leads to no cluster: no link, one external edge.
     expect(run.linked.kept).toContain(run.slotOf('a2', 'z0'));
     const a2 = view.clusters.find((f) => f.id === a)!.nodes.find((n) => n.id === 'a2')!;
     expect(a2.external_degree).toBe(1);
+  });
+
+  it('links clusters that share a value even when no kept edge crosses them', () => {
+    // b2 uses a2's stranger IP hours later: 0.4 (IP) + 0.1 (/24) is below minEdgeWeight, so no edge.
+    const late = ev({ key_id: 'b2', account_id: 'B2', ip: '100.64.5.5', timestamp: T0 + 30 * HOUR });
+    const apart = runStages(
+      events.filter((e) => !['203.0.113.9', '198.51.100.4'].includes(e.ip)).concat(late),
+      accounts,
+    );
+    const ids = apart.clusters.map((c) => c.id).sort();
+    expect(apart.view.overview.links).toEqual([{ source: ids[0], target: ids[1], weight: round(0.4 * rarityWeight(3, 0.5)), edges: 0, shared_values: 1, types: ['ip'] }]);
   });
 
   it('states the run facts and one node per cluster by rank', () => {
