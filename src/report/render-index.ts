@@ -32,7 +32,7 @@ export function renderIndexHtml(clusters: Cluster[], total: number, formats: Ind
   const attributed = clusters.some((c) => c.attribution);
   const actor = (c: Cluster) => (c.attribution ? html`${val(c.attribution.actor, 80)} <span class="muted">(${c.attribution.confidence.toFixed(2)})</span>` : html`<span class="muted">—</span>`);
   const rows = clusters.map(
-    (c) => html`<tr><td class="n">${c.rank}</td><td class="mono">${formats.html ? html`<a href="${c.id}.html">${c.id}</a>` : c.id}</td><td class="n"><span class="risk">${risk2(c.risk)}</span></td><td class="n">${fmtInt(c.size)}</td><td class="n">${fmtInt(c.accounts.length)}</td><td class="n">${fmtInt(Number(c.features.requests ?? 0))}</td>${attributed ? html`<td>${actor(c)}</td>` : ''}<td><ul>${c.reasons.slice(0, INDEX_REASONS).map((r) => html`<li>${val(r, 200)}</li>`)}</ul></td><td class="small">${docs(c.id)}</td></tr>`,
+    (c) => html`<tr><td class="n">${c.rank}</td><td class="mono">${formats.html ? html`<a href="${c.id}.html">${c.id}</a>` : c.id}${c.change?.status === 'new' ? html` <span class="small" title="new since the previous run">new</span>` : ''}</td><td class="n"><span class="risk">${risk2(c.risk)}</span></td><td class="n">${fmtInt(c.size)}</td><td class="n">${fmtInt(c.accounts.length)}</td><td class="n">${fmtInt(Number(c.features.requests ?? 0))}</td>${attributed ? html`<td>${actor(c)}</td>` : ''}<td><ul>${c.reasons.slice(0, INDEX_REASONS).map((r) => html`<li>${val(r, 200)}</li>`)}</ul></td><td class="small">${docs(c.id)}</td></tr>`,
   );
   const exports = [formats.gexf ? html`<a href="graph.gexf">GEXF</a>` : '', formats.graphml ? html` <a href="graph.graphml">GraphML</a>` : ''];
   const body = html`<header><h1>sybilscope · clusters by risk</h1>
