@@ -101,11 +101,31 @@ export function renderClusterDetail(container: HTMLElement, props: ClusterDetail
   ]);
 
   const activity = section('Activity', [renderTimeline(file.timeline)]);
-  const attribution =
-    file.attribution === null ? null : section('Attribution', [el('pre', { class: 'attribution', text: JSON.stringify(file.attribution, null, 2) })]);
+  const attribution = file.attribution === null ? null : attributionSection(file.attribution);
 
   container.replaceChildren(header, reasons, activity, members, shared, ...(templates ? [templates] : []), edges, ...(attribution ? [attribution] : []));
   return () => container.replaceChildren();
+}
+
+/** The actor, its confidence, each matched indicator with where it matched and how rare it is, and the propagation. */
+function attributionSection(a: NonNullable<ClusterFile['attribution']>): HTMLElement {
+  return section('Attribution', [
+    el('p', {}, ['Attributed to ', el('b', { class: 'actor', text: a.actor }), ` · confidence ${a.confidence.toFixed(2)} (evidence ${a.evidence.toFixed(2)} × share reached ${a.propagated.share.toFixed(2)})`]),
+    a.description ? el('p', { class: 'muted', text: a.description }) : null,
+    table(
+      ['indicator', 'value', 'matched in', 'accounts holding', 'weight'],
+      a.indicators.map((i) => [
+        i.type,
+        i.value,
+        `${formatNumber(i.matched_in.key_count)} keys, ${formatNumber(i.matched_in.account_count)} acc.`,
+        `${formatNumber(i.accounts_holding)}${i.hub ? ' (hub)' : ''}`,
+        i.weight.toFixed(2),
+      ]),
+      a.indicators.length,
+      'attribution',
+    ),
+    el('p', { class: 'muted', text: a.propagated.text }),
+  ]);
 }
 
 /** Keys of the cluster by requests: the busiest first, all of them (up to ALL_KEYS) on demand. */

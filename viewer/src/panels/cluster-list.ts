@@ -1,5 +1,6 @@
 /**
- * The ranked cluster list beside the overview: rank, risk, keys, accounts and first reason.
+ * The ranked cluster list beside the overview: rank, risk, keys, accounts and first reason, and
+ * when the build had them, the attributed actor (--actors) and a "new" tag (--previous).
  * Displays and calls back; clusters under the minimum risk are left out.
  */
 import { el, formatNumber, formatRisk } from '../dom.ts';
@@ -37,7 +38,11 @@ export function renderClusterList(container: HTMLElement, props: ClusterListProp
       [
         el('span', { class: 'rank', text: `#${node.rank}` }),
         riskBadge(node.risk, node.color),
-        el('span', { class: 'counts', text: `${formatNumber(node.keys)} keys · ${formatNumber(node.accounts)} acc.` }),
+        el('span', { class: 'counts' }, [
+          `${formatNumber(node.keys)} keys · ${formatNumber(node.accounts)} acc.`,
+          node.new ? el('span', { class: 'tag new', text: 'new', title: 'new since the previous run' }) : null,
+          node.actor ? el('span', { class: 'tag actor', text: node.actor, title: `attributed to ${node.actor}` }) : null,
+        ]),
         el('span', { class: 'reason', text: node.first_reason ?? '—', title: node.first_reason ?? '' }),
       ],
     ),
