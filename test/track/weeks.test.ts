@@ -107,6 +107,19 @@ describe('tracking across generated weeks', () => {
       expect(readFileSync(join(second, name), 'utf8'), name).toBe(readFileSync(join(out2, name), 'utf8'));
   });
 
+  it('sybilscope attribute on a tracked build keeps its ids and carries its changes over', async () => {
+    const tracked = join(tmp, 'tracked');
+    await buildInto(tracked, w2, ['--previous', out1]);
+    const before = read<ClustersFile>(join(tracked, 'clusters.json')).clusters;
+    const changes = readFileSync(join(tracked, 'changes.json'), 'utf8');
+    const r = await runCli(['attribute', tracked, '--actors', join(w2, 'actors.json'), '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(tracked, 'changes.json'), 'utf8')).toBe(changes);
+    const after = read<ClustersFile>(join(tracked, 'clusters.json')).clusters;
+    expect(after.map((c) => [c.id, c.change])).toEqual(before.map((c) => [c.id, c.change]));
+    expect(after.filter((c) => c.attribution).length).toBeGreaterThan(1);
+  });
+
   it('a missing previous run is a one-line error', async () => {
     const r = await runCli(['build', '--events', join(w2, 'events.jsonl'), '--previous', join(tmp, 'nope'), '--out', join(tmp, 'x'), '--quiet']);
     expect(r.code).toBe(1);
