@@ -74,7 +74,7 @@ describe('layout of two linked rings', () => {
     // b2 uses a2's stranger IP hours later: 0.4 (IP) + 0.1 (/24) is below minEdgeWeight, so no edge.
     const late = ev({ key_id: 'b2', account_id: 'B2', ip: '100.64.5.5', timestamp: T0 + 30 * HOUR });
     const apart = runStages(
-      events.filter((e) => !['203.0.113.9', '198.51.100.4'].includes(e.ip)).concat(late),
+      events.filter((e) => e.ip === null || !['203.0.113.9', '198.51.100.4'].includes(e.ip)).concat(late),
       accounts,
     );
     const ids = apart.clusters.map((c) => c.id).sort();
