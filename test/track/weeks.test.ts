@@ -54,6 +54,12 @@ describe('tracking across generated weeks', () => {
     expect(first).toMatch(/2026-11-09T/);
   });
 
+  it('week 2 is byte-identical when generated again', async () => {
+    const again = join(tmp, 'w2-again');
+    await generate({ out: again, seed: 7, events: 12_000, week: 2 });
+    for (const f of ['events.jsonl', 'accounts.csv', 'truth.json', 'actors.json']) expect(readFileSync(join(again, f)).equals(readFileSync(join(w2, f))), f).toBe(true);
+  });
+
   it('keeps the id of ≥ 99% of unchanged clusters, and ids stay unique', () => {
     const before = read<ClustersFile>(join(out1, 'clusters.json')).clusters;
     const after = read<ClustersFile>(join(out2, 'clusters.json')).clusters;
