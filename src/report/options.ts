@@ -1,5 +1,6 @@
 /** Options of `sybilscope report`: one schema for the flags, their defaults, `--help` and the README. */
 import { z } from 'zod';
+import { DEFAULT_CHROMIUM } from '../util/chromium.ts';
 
 /** Per-cluster documents and run-level exports that `report` can write. */
 export const REPORT_FORMATS = ['html', 'md', 'json', 'csv', 'stix', 'gexf', 'graphml'] as const;
@@ -19,7 +20,7 @@ export const ReportOptionsSchema = z
       .default(false)
       .describe('stack the activity timeline by account; re-reads the build’s event files (they must match manifest.json’s SHA-256), so slower'),
     pdf: z.boolean().default(false).describe('also render each HTML report to PDF with headless Chromium'),
-    chromium: z.string().min(1).default('/usr/bin/chromium').describe('Chromium executable for --pdf'),
+    chromium: z.string().min(1).default(DEFAULT_CHROMIUM).describe('Chromium executable for --pdf'),
     quiet: z.boolean().default(false).describe('no progress and no closing line'),
   })
   .strict();

@@ -5,17 +5,8 @@
  * bytes only.
  */
 import { readFile } from 'node:fs/promises';
+import { CHROMIUM_ARGS } from '../util/chromium.ts';
 import { UserError } from '../util/errors.ts';
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-];
 
 export interface PdfJob {
   html: string;
@@ -25,7 +16,7 @@ export interface PdfJob {
 export async function renderPdfs(jobs: PdfJob[], executablePath: string, onDone?: (done: number) => void): Promise<void> {
   if (jobs.length === 0) return;
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS }).catch((error: Error) => {
+  const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] }).catch((error: Error) => {
     throw new UserError('E_PDF', `cannot start Chromium at ${executablePath} (${error.message.split('\n')[0]}); install it (apt-get install -y chromium) or pass --chromium PATH`);
   });
   try {

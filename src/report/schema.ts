@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { AttributionSchema, CandidateSchema } from '../attribute/schema.ts';
-import { CLUSTER_ID } from '../layout/schema.ts';
+import { CLUSTER_ID, ClusterTemplateSchema } from '../layout/schema.ts';
 import { ClusterChangeSchema } from '../track/schema.ts';
 
 export const REPORT_VERSION = 1;
@@ -62,15 +62,8 @@ export const SHARED_KINDS = ['ips', 'prefixes', 'payments', 'email_domains', 'us
 export type SharedKind = (typeof SHARED_KINDS)[number];
 export const SharedSchema = z.object(Object.fromEntries(SHARED_KINDS.map((k) => [k, z.array(SharedValueSchema)])) as Record<SharedKind, z.ZodArray<typeof SharedValueSchema>>);
 
-export const ReportTemplateSchema = z.object({
-  id: z.string(),
-  /** Normalised framing with `<*>` slots. */
-  text: z.string(),
-  reasoning: z.boolean(),
-  keys: Count,
-  accounts: Count,
-  prompts: Count,
-  requests: Count,
+/** A template as the cluster's view file has it, with a few example fillings. */
+export const ReportTemplateSchema = ClusterTemplateSchema.extend({
   /** A few example fillings, truncated; always empty when the build ran with privacy. */
   examples: z.array(z.string()),
 });

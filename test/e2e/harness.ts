@@ -9,6 +9,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { build as viteBuild } from 'vite';
 import { startViewServer } from '../../src/view/server.ts';
 import { ROOT, runCli } from '../helpers/cli.ts';
+import { CHROMIUM_ARGS } from '../../src/util/chromium.ts';
 
 export { ROOT };
 export const ARTIFACTS = join(ROOT, 'test/e2e/artifacts');
@@ -42,15 +43,7 @@ export function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--use-angle=swiftshader',
-      '--enable-unsafe-swiftshader',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
+    args: [...CHROMIUM_ARGS],
   });
 }
 

@@ -15,7 +15,7 @@ import { parse as parseGexf } from 'graphology-gexf';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BundleSchema } from '../../src/export/stix-schema.ts';
-import { CHROMIUM_ARGS } from '../../src/report/pdf.ts';
+import { CHROMIUM_ARGS } from '../../src/util/chromium.ts';
 import { ClusterReportSchema } from '../../src/report/schema.ts';
 import { buildRun, CHROMIUM, report, REPORT_FILE, tempDir, tree } from './helpers.ts';
 import { ACTOR, KEYS, LONG, PAYLOADS, PAYMENTS, USER_AGENTS, writeHostileLog } from './hostile-log.ts';
@@ -36,7 +36,7 @@ beforeAll(async () => {
   const r = await report(out, '--pdf', '--by-account', '--chromium', CHROMIUM); // --by-account: account ids in the chart legend too
   expect(r.code, r.stderr).toBe(0);
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (or set CHROMIUM_PATH)`);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS] });
 });
 
 afterAll(async () => {
