@@ -1,17 +1,18 @@
 /**
- * Ingest: reads one events or accounts file (JSONL or CSV, plain or gzip),
- * streaming, and hands each valid row to the sink as a model record and each
+ * Ingest: reads one events or accounts file (JSONL or CSV, plain or gzip,
+ * or Parquet), streaming, and hands each valid row to the sink as a model record and each
  * bad row as a rejection. Counts always add up: read = accepted + rejected + blank.
  */
 import type { AccountRecord, EventRecord, FileStats, InputKind, Rejection } from '../model.ts';
 import { UserError } from '../util/errors.ts';
 import { roleColumns } from './columns.ts';
-import { detectFormat, openInput } from './open-input.ts';
+import { openInput, sniffFormat } from './open-input.ts';
+import { parquetRows } from './parquet-rows.ts';
 import { RecordSplitter } from './record-splitter.ts';
 import { csvRows, jsonlRows } from './row-readers.ts';
 import { ROLES, makeValidator } from './validate.ts';
 
-export { detectFormat } from './open-input.ts';
+export { detectFormat, sniffFormat } from './open-input.ts';
 export { AccountRowSchema, EventRowSchema } from './schemas.ts';
 
 export interface IngestOptions {
@@ -36,7 +37,7 @@ export async function readInput(
   options: IngestOptions,
   sink: IngestSink,
 ): Promise<FileStats> {
-  const format = detectFormat(file);
+  const format = await sniffFormat(file);
   const stats: FileStats = { file, kind, format, read: 0, accepted: 0, rejected: 0, blank: 0 };
   const cols = roleColumns(ROLES[kind], options.columns);
   const ctx = {
@@ -49,6 +50,10 @@ export async function readInput(
     validate: makeValidator(kind, cols, sink),
     reject: (rejection: Rejection) => sink.reject(rejection),
   };
+  if (format === 'parquet') {
+    await parquetRows(ctx);
+    return stats;
+  }
   const rows = format === 'jsonl' ? jsonlRows(ctx) : csvRows(ctx);
   const splitter = new RecordSplitter(format === 'csv', options.maxLineBytes, options.rawPreviewChars, rows);
 

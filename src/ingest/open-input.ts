@@ -1,7 +1,8 @@
 /**
  * Opens an input file as a stream of Buffers: format from the name (a `.gz`
  * suffix is ignored), compression from the magic bytes (1f 8b), so a
- * gzipped file with a plain name still reads.
+ * gzipped file with a plain name still reads. Parquet is told by content
+ * alone (`PAR1` at both ends), whatever the name.
  */
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -9,9 +10,19 @@ import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { UserError } from '../util/errors.ts';
 
-export type InputFormat = 'jsonl' | 'csv';
+export type InputFormat = 'jsonl' | 'csv' | 'parquet';
 
-const FORMATS: Record<string, InputFormat> = { jsonl: 'jsonl', ndjson: 'jsonl', json: 'jsonl', csv: 'csv' };
+const FORMATS: Record<string, InputFormat> = {
+  jsonl: 'jsonl',
+  ndjson: 'jsonl',
+  json: 'jsonl',
+  csv: 'csv',
+  parquet: 'parquet',
+  pq: 'parquet',
+};
+
+/** Parquet's magic bytes, at the start and at the end of every file. */
+const PAR1 = Buffer.from('PAR1');
 
 /** Read size; large reads keep the per-chunk overhead small on multi-GB inputs. */
 const CHUNK_BYTES = 1 << 20;
@@ -25,7 +36,7 @@ export function detectFormat(file: string): InputFormat {
   if (format === undefined) {
     throw new UserError(
       'E_INPUT_FORMAT',
-      `${file}: unknown input format; name the file .jsonl, .ndjson, .json or .csv (optionally .gz)`,
+      `${file}: unknown input format; name the file .jsonl, .ndjson, .json or .csv (optionally .gz), or give a Parquet file`,
     );
   }
   return format;
@@ -34,6 +45,46 @@ export function detectFormat(file: string): InputFormat {
 function describe(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
   return e?.code ?? (e instanceof Error ? e.message : String(err));
+}
+
+/**
+ * The format of `file`: Parquet if it starts with `PAR1` (and then it must
+ * end with it too, or it is truncated), otherwise what its name says. A file
+ * named .parquet without the magic bytes is refused.
+ */
+export async function sniffFormat(file: string): Promise<InputFormat> {
+  let handle;
+  try {
+    handle = await open(file, 'r');
+  } catch (err) {
+    throw new UserError('E_INPUT_MISSING', `${file}: cannot open input file (${describe(err)})`);
+  }
+  const head = Buffer.alloc(4);
+  const tail = Buffer.alloc(4);
+  try {
+    const size = (await handle.stat()).size;
+    const { bytesRead } = await handle.read(head, 0, 4, 0);
+    if (bytesRead === 4 && head.equals(PAR1)) {
+      if (size >= 12) await handle.read(tail, 0, 4, size - 4);
+      if (size < 12 || !tail.equals(PAR1)) {
+        throw new UserError(
+          'E_INPUT_FORMAT',
+          `${file}: a Parquet file (it starts with PAR1) that does not end with PAR1: truncated or still being written`,
+        );
+      }
+      return 'parquet';
+    }
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    throw new UserError('E_INPUT_MISSING', `${file}: cannot read input file (${describe(err)})`);
+  } finally {
+    await handle.close();
+  }
+  const format = detectFormat(file);
+  if (format === 'parquet') {
+    throw new UserError('E_INPUT_FORMAT', `${file}: named as Parquet but does not start with PAR1; not a Parquet file`);
+  }
+  return format;
 }
 
 /** A Buffer stream of the file's content, gunzipped if it starts with the gzip magic bytes. */

@@ -27,7 +27,8 @@ function isBlank(text: string): boolean {
   return text.length === 0 || text.trim() === '';
 }
 
-function rejecter(ctx: RowContext) {
+/** Counts and hands on a rejected row, its raw text cut to the preview length. */
+export function rejecter(ctx: RowContext) {
   return (line: number, reason: string, raw: string): void => {
     ctx.stats.rejected++;
     ctx.reject({ file: ctx.file, line, reason, raw: raw.length > ctx.rawPreviewChars ? raw.slice(0, ctx.rawPreviewChars) : raw });

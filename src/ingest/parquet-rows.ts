@@ -1,0 +1,137 @@
+/**
+ * Parquet input: reads a file one row group at a time with hyparquet (pure
+ * JavaScript; chosen over DuckDB by measurement, see the README), so memory
+ * is bounded by the largest row group, not the file. Columns map to roles by
+ * name as in CSV; each row becomes a JSON-like object (parquet-cells.ts) and
+ * goes through the same validator. A row's "line" is its 1-based row number
+ * in the file; a row whose every cell is null counts as blank.
+ */
+import { open, type FileHandle } from 'node:fs/promises';
+import { parquetMetadataAsync, parquetScan, parquetSchema, type AsyncBuffer, type FileMetaData } from 'hyparquet';
+import { compressors } from 'hyparquet-compressors';
+import { UserError } from '../util/errors.ts';
+import { PARSERS, jsonValue, roleCell } from './parquet-cells.ts';
+import { oneLine } from './reasons.ts';
+import { rejecter, type RowContext } from './row-readers.ts';
+import { REQUIRED, ROLES } from './validate.ts';
+
+/** Roles whose INT64 cells are epoch times of unknown unit (see int64TimeMs). */
+const TIME_ROLES = new Set(['timestamp', 'created_at']);
+
+/** Reads byte ranges of an open file, as hyparquet asks for them. */
+function fileBuffer(handle: FileHandle, byteLength: number): AsyncBuffer {
+  return {
+    byteLength,
+    async slice(start: number, end = byteLength): Promise<ArrayBuffer> {
+      const bytes = new Uint8Array(Math.max(0, end - start));
+      let done = 0;
+      while (done < bytes.length) {
+        const { bytesRead } = await handle.read(bytes, done, bytes.length - done, start + done);
+        if (bytesRead === 0) throw new Error(`the file ends at byte ${start + done}, before byte ${end}`);
+        done += bytesRead;
+      }
+      return bytes.buffer;
+    },
+  };
+}
+
+function formatError(file: string, what: string, err: unknown): UserError {
+  const detail = oneLine(err instanceof Error ? err.message : String(err));
+  return new UserError('E_INPUT_FORMAT', `${file}: not a readable Parquet file: ${what} (${detail})`);
+}
+
+/** Top-level column names, with each role's column index (-1 if absent); E_INPUT_HEADER if a required role is missing. */
+function mapColumns(ctx: RowContext, metadata: FileMetaData) {
+  const names = parquetSchema(metadata).children.map((child) => child.element.name);
+  const roles = ROLES[ctx.kind];
+  const roleIndex = ctx.cols.map((col) => names.indexOf(col));
+  const missing = REQUIRED[ctx.kind].filter((role) => roleIndex[roles.indexOf(role)] < 0);
+  if (missing.length > 0) {
+    const cols = missing.map((role) => JSON.stringify(ctx.cols[roles.indexOf(role)])).join(', ');
+    throw new UserError(
+      'E_INPUT_HEADER',
+      `${ctx.file}: the Parquet schema has no ${cols} column; map it with --column or config columns.${ctx.kind}`,
+    );
+  }
+  const used = new Set(roleIndex);
+  const extraIndex = names.map((_, i) => i).filter((i) => !used.has(i));
+  return { names, roles, roleIndex, extraIndex, time: roles.map((role) => TIME_ROLES.has(role)) };
+}
+
+/** Streams the rows of the Parquet file `ctx.file` through validation, row group by row group. */
+export async function parquetRows(ctx: RowContext): Promise<void> {
+  const { file, stats, validate } = ctx;
+  const reject = rejecter(ctx);
+  let handle: FileHandle;
+  let size: number;
+  try {
+    handle = await open(file, 'r');
+    size = (await handle.stat()).size;
+  } catch (err) {
+    throw new UserError('E_INPUT_MISSING', `${file}: cannot open input file (${oneLine(String(err))})`);
+  }
+  try {
+    const buffer = fileBuffer(handle, size);
+    let metadata: FileMetaData;
+    try {
+      metadata = await parquetMetadataAsync(buffer, { parsers: PARSERS });
+    } catch (err) {
+      throw formatError(file, 'its footer (metadata) is corrupt', err);
+    }
+    const { names, roles, roleIndex, extraIndex, time } = mapColumns(ctx, metadata);
+    const scan = await parquetScan({ file: buffer, metadata, compressors, parsers: PARSERS }).catch((err) => {
+      throw formatError(file, 'its row groups could not be planned', err);
+    });
+    // No filter, so the ranges are the row groups in order; check, since a gap would lose rows silently.
+    let next = 0;
+    for (const range of scan.ranges) {
+      if (range.rowStart !== next) throw formatError(file, `rows from ${next + 1} are not covered`, 'row groups out of order');
+      next = range.rowEnd;
+    }
+    if (next !== Number(metadata.num_rows)) {
+      throw formatError(file, `its row groups hold ${next} rows, its footer says ${metadata.num_rows}`, 'row count mismatch');
+    }
+
+    const width = names.length;
+    for (const { rowStart, rowEnd } of scan.ranges) {
+      let columns: ArrayLike<unknown>[];
+      try {
+        columns = await Promise.all(names.map((column) => scan.readColumn({ column, rowStart, rowEnd })));
+      } catch (err) {
+        throw formatError(file, `rows ${rowStart + 1}–${rowEnd} could not be decoded`, err);
+      }
+      for (let r = 0; r < rowEnd - rowStart; r++) {
+        const line = rowStart + r + 1;
+        stats.read++;
+        let blank = true;
+        for (let c = 0; c < width && blank; c++) blank = columns[c][r] === null || columns[c][r] === undefined;
+        if (blank) {
+          stats.blank++;
+          continue;
+        }
+        const cells: Record<string, unknown> = {};
+        for (let i = 0; i < roles.length; i++) {
+          const c = roleIndex[i];
+          cells[roles[i]] = c < 0 ? undefined : roleCell(columns[c][r], time[i]);
+        }
+        const extra: Record<string, unknown> = Object.create(null);
+        for (const c of extraIndex) {
+          const value = columns[c][r];
+          if (value !== null && value !== undefined) extra[names[c]] = jsonValue(value);
+        }
+        const reason = validate(cells, extra);
+        if (reason === null) stats.accepted++;
+        else reject(line, reason, rawRow(names, columns, r));
+      }
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** One row as a JSON line, for rejected.jsonl. */
+function rawRow(names: readonly string[], columns: ArrayLike<unknown>[], r: number): string {
+  const row: Record<string, unknown> = Object.create(null);
+  for (let c = 0; c < names.length; c++) row[names[c]] = jsonValue(columns[c][r]);
+  return JSON.stringify(row);
+}
