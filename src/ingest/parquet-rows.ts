@@ -40,6 +40,27 @@ function formatError(file: string, what: string, err: unknown): UserError {
   return new UserError('E_INPUT_FORMAT', `${file}: not a readable Parquet file: ${what} (${detail})`);
 }
 
+/**
+ * Every column chunk must start between the leading magic bytes and the footer:
+ * a spoilt offset in the footer would otherwise read as a column of nulls.
+ */
+function checkChunks(file: string, metadata: FileMetaData, size: number): void {
+  const end = size - 8 - metadata.metadata_length;
+  metadata.row_groups.forEach((group, g) => {
+    for (const chunk of group.columns) {
+      const meta = chunk.meta_data;
+      if (meta === undefined) continue;
+      // Only the start is checked: some writers count index pages in total_compressed_size.
+      const start = Number(meta.dictionary_page_offset ?? meta.data_page_offset);
+      const data = Number(meta.data_page_offset);
+      if (!(start >= 4 && data >= start && data < end)) {
+        const path = JSON.stringify(meta.path_in_schema.join('.'));
+        throw formatError(file, `row group ${g + 1}, column ${path}, points outside the file`, `byte ${data} of ${size}`);
+      }
+    }
+  });
+}
+
 /** Top-level column names, with each role's column index (-1 if absent); E_INPUT_HEADER if a required role is missing. */
 function mapColumns(ctx: RowContext, metadata: FileMetaData) {
   const names = parquetSchema(metadata).children.map((child) => child.element.name);
@@ -78,6 +99,7 @@ export async function parquetRows(ctx: RowContext): Promise<void> {
     } catch (err) {
       throw formatError(file, 'its footer (metadata) is corrupt', err);
     }
+    checkChunks(file, metadata, size);
     const { names, roles, roleIndex, extraIndex, time } = mapColumns(ctx, metadata);
     const scan = await parquetScan({ file: buffer, metadata, compressors, parsers: PARSERS }).catch((err) => {
       throw formatError(file, 'its row groups could not be planned', err);
@@ -99,6 +121,11 @@ export async function parquetRows(ctx: RowContext): Promise<void> {
         columns = await Promise.all(names.map((column) => scan.readColumn({ column, rowStart, rowEnd })));
       } catch (err) {
         throw formatError(file, `rows ${rowStart + 1}–${rowEnd} could not be decoded`, err);
+      }
+      const short = columns.findIndex((column) => column.length !== rowEnd - rowStart);
+      if (short >= 0) {
+        const got = `${columns[short].length} values for ${rowEnd - rowStart} rows`;
+        throw formatError(file, `column ${JSON.stringify(names[short])} of rows ${rowStart + 1}–${rowEnd} is incomplete`, got);
       }
       for (let r = 0; r < rowEnd - rowStart; r++) {
         const line = rowStart + r + 1;
