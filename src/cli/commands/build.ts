@@ -11,8 +11,8 @@ import { fmtInt, plural } from '../../util/format.ts';
 
 export const BuildOptionsSchema = z
   .object({
-    events: z.array(z.string()).min(1, 'needs at least one events file').describe('events file: JSONL or CSV, plain or gzip'),
-    accounts: z.array(z.string()).default([]).describe('accounts file: JSONL or CSV, plain or gzip'),
+    events: z.array(z.string()).min(1, 'needs at least one events file').describe('events file: JSONL or CSV, plain or gzip, or Parquet'),
+    accounts: z.array(z.string()).default([]).describe('accounts file: JSONL or CSV, plain or gzip, or Parquet'),
     config: z.string().optional().describe('config file (JSON); see the Config section of the README'),
     column: z.array(z.string()).default([]).describe('map a role to your column name: ROLE=COLUMN, e.g. key_id=api_key'),
     seed: z.number().int().min(0).default(1).describe('seed for Louvain’s random order'),
