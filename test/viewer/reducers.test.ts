@@ -3,7 +3,9 @@ import {
   DIM_EDGE_COLOR,
   DIM_NODE_COLOR,
   EVIDENCE_COLORS,
+  HIDE_OTHER_EDGES_ABOVE,
   edgeReducer,
+  otherEdgesFor,
   focusNode,
   nodeReducer,
   shownType,
@@ -89,6 +91,19 @@ describe('edge reducer', () => {
   it('keeps the focused node’s edges and dims the others', () => {
     expect(edgeReducer(state(), focus, 'a', 'b', edge(), 'cluster')).toMatchObject({ color: EVIDENCE_COLORS.payment, size: 2 });
     expect(edgeReducer(state(), focus, 'b', 'c', edge(), 'cluster').color).toBe(DIM_EDGE_COLOR);
+  });
+
+  it('hides, rather than dims, the others in a dense graph', () => {
+    const dense: Focus = { ...focus, otherEdges: 'hide' };
+    expect(edgeReducer(state(), dense, 'a', 'b', edge(), 'cluster')).toMatchObject({ visibility: 'visible', color: EVIDENCE_COLORS.payment, size: 2 });
+    expect(edgeReducer(state(), dense, 'b', 'c', edge(), 'cluster').visibility).toBe('hidden');
+    expect(otherEdgesFor(HIDE_OTHER_EDGES_ABOVE)).toBe('dim');
+    expect(otherEdgesFor(HIDE_OTHER_EDGES_ABOVE + 1)).toBe('hide');
+  });
+
+  it('dims no edge when the focused node has no neighbour, as for nodes', () => {
+    const alone: Focus = { node: 'a', neighbours: new Set(), otherEdges: 'hide' };
+    expect(edgeReducer(state(), alone, 'b', 'c', edge(), 'cluster')).toMatchObject({ visibility: 'visible', color: EVIDENCE_COLORS.payment });
   });
 
   it('shownType walks the types in order and skips hidden ones', () => {

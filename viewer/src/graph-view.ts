@@ -4,12 +4,22 @@
  * costs hundreds of milliseconds with software rendering; and sigma 4.0.4's setGraph leaves its
  * edge-group index on the first graph, so edges added later to a swapped-in graph throw).
  * Appearance comes from the pure reducers in reducers.ts, fed the current state and the focus;
- * `refresh()` recomputes the focus and asks sigma to redraw. Only loading data changes the graph:
- * `show`, and a cluster's lighter edges appended after its first paint.
+ * `refresh()` recomputes the focus and asks sigma to re-apply them to every item and redraw;
+ * `refreshFocus()`, for a change of the hovered node or selected key only, re-applies them to the
+ * items focus-change.ts names (the two foci, their neighbours and edges, the two keys) — about a
+ * hundred items instead of the whole graph. Only loading data changes the graph: `show`, and a
+ * cluster's lighter edges appended after its first paint.
+ *
+ * Hover costs, measured under software WebGL (bench/viewer.ts, docs/viewer.md): the script of a
+ * full refresh is ~100 ms for 11k edges, but a frame of 11k edges costs the GPU process ~1 s, and
+ * the page's main thread waits for it. So besides the partial refresh: edges away from the focus
+ * are hidden rather than dimmed in dense graphs (reducers.ts), and sigma's own re-render on every
+ * pointer enter and leave (to restyle the item under the pointer) is folded into our next one.
  */
 import Graph from 'graphology';
 import Sigma from 'sigma';
-import { edgeReducer, nodeReducer, focusNode, type EdgeAttributes, type Focus, type NodeAttributes } from './reducers.ts';
+import { focusChange } from './focus-change.ts';
+import { edgeReducer, nodeReducer, focusNode, otherEdgesFor, type EdgeAttributes, type Focus, type NodeAttributes } from './reducers.ts';
 import type { State } from './state.ts';
 
 export type ViewGraph = Graph<NodeAttributes, EdgeAttributes>;
@@ -28,7 +38,10 @@ export interface GraphView {
   show(fill: (graph: ViewGraph) => void, level: Level): void;
   /** The page's one graph (append edges to it to draw them). */
   graph(): ViewGraph;
+  /** Re-apply the reducers to every item and redraw (a new graph, filters, appended edges). */
   refresh(): void;
+  /** Re-apply the reducers to the items that the change of hovered node or selected key touches. */
+  refreshFocus(): void;
   /** Centre the camera on a node (animated). */
   focusOn(node: string): void;
   teardown(): void;
@@ -38,9 +51,13 @@ export function mountGraphView(container: HTMLElement, getState: () => State, ev
   const graph: ViewGraph = new Graph<NodeAttributes, EdgeAttributes>({ type: 'undirected', multi: false });
   let level: Level = 'overview';
   let focus: Focus | null = null;
+  /** The selected key the items were last reduced with. */
+  let key: string | null = null;
   const computeFocus = () => {
-    const node = focusNode(getState(), (n) => graph.hasNode(n));
-    focus = node === null ? null : { node, neighbours: new Set(graph.neighbors(node)) };
+    const state = getState();
+    const node = focusNode(state, (n) => graph.hasNode(n));
+    focus = node === null ? null : { node, neighbours: new Set(graph.neighbors(node)), otherEdges: otherEdgesFor(graph.size) };
+    key = state.key;
   };
 
   const sigma = new Sigma<NodeAttributes, EdgeAttributes>(graph, container, {
@@ -57,6 +74,8 @@ export function mountGraphView(container: HTMLElement, getState: () => State, ev
     nodeReducer: (node, _data, attrs) => nodeReducer(getState(), focus, node, attrs),
     edgeReducer: (edge, _data, attrs) => edgeReducer(getState(), focus, graph.source(edge), graph.target(edge), attrs, level),
   });
+
+  deferStateRenders(sigma);
 
   sigma.on('clickNode', ({ node }) => events.clickNode(node, level));
   sigma.on('enterNode', ({ node }) => events.enterNode(node));
@@ -78,6 +97,29 @@ export function mountGraphView(container: HTMLElement, getState: () => State, ev
       computeFocus();
       sigma.refresh();
     },
+    refreshFocus() {
+      const previous = { focus, key };
+      computeFocus();
+      const change = focusChange(previous, { focus, key }, (node) => graph.edges(node));
+      if (change === 'all') {
+        sigma.refresh();
+        return;
+      }
+      const { nodes, edges } = change;
+      if (nodes.length === 0 && edges.length === 0) return;
+      // Edges: re-reduced and rewritten in place. Where the others are hidden nothing is drawn
+      // under the focus's edges, so their order does not matter and sigma need not re-sort all
+      // edges; where they are dimmed it must (the focus's edges come on top by zIndex).
+      try {
+        if (edges.length > 0) sigma.refresh({ partialGraph: { edges }, skipIndexation: focus?.otherEdges === 'hide', schedule: true });
+        // Nodes: re-reduced, then re-sorted by zIndex (the focus and its neighbours come on top),
+        // which reprocesses the nodes but runs no reducer. This call draws the frame.
+        sigma.refresh({ partialGraph: { nodes } });
+      } catch {
+        // An edge appended since the last frame has no place in sigma's buffers yet.
+        sigma.refresh();
+      }
+    },
     focusOn(node) {
       const data = sigma.getNodeDisplayData(node);
       if (data === undefined) return;
@@ -87,5 +129,21 @@ export function mountGraphView(container: HTMLElement, getState: () => State, ev
       sigma.removeAllListeners();
       sigma.kill();
     },
+  };
+}
+
+/**
+ * Sigma re-renders the whole scene on each pointer enter and leave, to restyle the item under the
+ * pointer (its default styles lift a hovered node to the top layer). The viewer shows hover
+ * through its reducers after a debounce, so that frame shows nothing new, and under software
+ * WebGL a frame of a dense cluster costs about a second, which the highlight then waits behind.
+ * Sigma's item-state changes are kept and applied by the next render (the debounced hover's).
+ * This replaces a private method of sigma 4.0.4 (pinned); if it is gone, nothing is changed.
+ */
+function deferStateRenders(sigma: Sigma<NodeAttributes, EdgeAttributes>) {
+  const internals = sigma as unknown as { scheduleStateRefresh?: unknown; needToRefreshState?: boolean };
+  if (typeof internals.scheduleStateRefresh !== 'function' || typeof internals.needToRefreshState !== 'boolean') return;
+  internals.scheduleStateRefresh = function (this: typeof internals) {
+    this.needToRefreshState = true;
   };
 }

@@ -260,11 +260,29 @@ function renderCrumbs(state: State) {
   });
 }
 
+/** Refresh the graph for a new hovered node, with the marks bench/viewer.ts reads. */
+function refreshForHover(node: string | null) {
+  const name = node === null ? 'unhover' : 'hover';
+  performance.mark(`${name}:refresh`);
+  graphView.refreshFocus();
+  performance.measure(`${name}:script`, `${name}:refresh`);
+  if (node === null || performance.getEntriesByName('hover:enter').length === 0) return;
+  requestAnimationFrame(() => {
+    performance.mark('hover:painted');
+    performance.measure('hover', 'hover:enter', 'hover:painted');
+  });
+}
+
 function onChange(state: State, previous: State) {
   if (state.cluster !== previous.cluster) {
     void showView(state);
   } else {
-    graphView.refresh();
+    // A change of the hovered node or selected key (or of none of the graph's inputs, as when
+    // typing a search) re-applies the reducers to the items it touches; filters, to all.
+    const focusOnly = sameFilters(state.filters, previous.filters);
+    if (focusOnly && state.key === previous.key && state.hovered !== previous.hovered) refreshForHover(state.hovered);
+    else if (focusOnly) graphView.refreshFocus();
+    else graphView.refresh();
     if (state.key !== previous.key) {
       renderPanel(state);
       if (state.key !== null) graphView.focusOn(state.key);
@@ -291,7 +309,10 @@ async function start() {
     clickStage: () => {
       if (store.get().key !== null) dispatch({ type: 'selectKey', key: null });
     },
-    enterNode: (node) => hover.enter(node),
+    enterNode: (node) => {
+      performance.mark('hover:enter');
+      hover.enter(node);
+    },
     leaveNode: (node) => hover.leave(node),
   });
   const state = store.get();

@@ -25,7 +25,19 @@ export const SELECTED_COLOR = '#111827';
 export interface Focus {
   node: string;
   neighbours: ReadonlySet<string>;
+  /**
+   * What happens to the edges that do not touch the focused node: drawn in a dim colour, or
+   * hidden (dense graphs: under software WebGL the cost of a frame grows with the edges drawn,
+   * and ten thousand near-background lines are most of it). @default 'dim'
+   */
+  otherEdges?: 'dim' | 'hide';
 }
+
+/** Graphs with more edges than this hide, rather than dim, the edges away from the focus. */
+export const HIDE_OTHER_EDGES_ABOVE = 3000;
+
+/** How the edges away from the focus are shown in a graph of `edgeCount` edges. */
+export const otherEdgesFor = (edgeCount: number): 'dim' | 'hide' => (edgeCount > HIDE_OTHER_EDGES_ABOVE ? 'hide' : 'dim');
 
 /** Hover wins over the selected key; both are ignored when the node is not in the graph. */
 export function focusNode(state: State, hasNode: (node: string) => boolean): string | null {
@@ -124,10 +136,13 @@ export function edgeReducer(
   const type = attrs.types.length === 0 ? '' : shownType(state, attrs.types);
   if (type === null) return { visibility: 'hidden' };
   const look: EdgeLook = { visibility: 'visible', size: attrs.size, color: EVIDENCE_COLORS[type] ?? FALLBACK_EDGE_COLOR };
-  if (focus !== null) {
+  // Like nodes, edges are singled out only when the focus has neighbours (else none touches it).
+  if (focus !== null && focus.neighbours.size > 0) {
     if (source === focus.node || target === focus.node) {
       look.zIndex = 1;
       look.size = attrs.size + 1;
+    } else if (focus.otherEdges === 'hide') {
+      return { visibility: 'hidden' };
     } else {
       look.color = DIM_EDGE_COLOR;
       look.zIndex = 0;
