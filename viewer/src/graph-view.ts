@@ -14,7 +14,8 @@
  * full refresh is ~100 ms for 11k edges, but a frame of 11k edges costs the GPU process ~1 s, and
  * the page's main thread waits for it. So besides the partial refresh: edges away from the focus
  * are hidden rather than dimmed in dense graphs (reducers.ts), and sigma's own re-render on every
- * pointer enter and leave (to restyle the item under the pointer) is folded into our next one.
+ * pointer enter and leave (to restyle the item under the pointer) is left out: our next refresh
+ * restyles that item (see skipStateRenders).
  */
 import Graph from 'graphology';
 import Sigma from 'sigma';
@@ -75,7 +76,7 @@ export function mountGraphView(container: HTMLElement, getState: () => State, ev
     edgeReducer: (edge, _data, attrs) => edgeReducer(getState(), focus, graph.source(edge), graph.target(edge), attrs, level),
   });
 
-  deferStateRenders(sigma);
+  skipStateRenders(sigma);
 
   sigma.on('clickNode', ({ node }) => events.clickNode(node, level));
   sigma.on('enterNode', ({ node }) => events.enterNode(node));
@@ -134,16 +135,18 @@ export function mountGraphView(container: HTMLElement, getState: () => State, ev
 
 /**
  * Sigma re-renders the whole scene on each pointer enter and leave, to restyle the item under the
- * pointer (its default styles lift a hovered node to the top layer). The viewer shows hover
- * through its reducers after a debounce, so that frame shows nothing new, and under software
- * WebGL a frame of a dense cluster costs about a second, which the highlight then waits behind.
- * Sigma's item-state changes are kept and applied by the next render (the debounced hover's).
- * This replaces a private method of sigma 4.0.4 (pinned); if it is gone, nothing is changed.
+ * pointer (its default styles lift a hovered node to the top layer and give it a backdrop). The
+ * viewer shows hover through its reducers after a debounce, so that frame shows nothing new, and
+ * under software WebGL a frame of a dense cluster costs about a second, which the highlight then
+ * waits behind. Nor is the state-only refresh it would run cheap: sigma treats reducers as
+ * depending on its graph-level state, so when "something is hovered" flips it re-applies ours to
+ * every item. Sigma's item states stay current and are read whenever the reducers are re-applied
+ * to an item; every hover change the viewer shows re-applies them to the old and new hovered node
+ * (refreshFocus), so those get sigma's hover style then. This replaces a private method of sigma
+ * 4.0.4 (pinned); if it is gone, nothing is changed.
  */
-function deferStateRenders(sigma: Sigma<NodeAttributes, EdgeAttributes>) {
-  const internals = sigma as unknown as { scheduleStateRefresh?: unknown; needToRefreshState?: boolean };
-  if (typeof internals.scheduleStateRefresh !== 'function' || typeof internals.needToRefreshState !== 'boolean') return;
-  internals.scheduleStateRefresh = function (this: typeof internals) {
-    this.needToRefreshState = true;
-  };
+function skipStateRenders(sigma: Sigma<NodeAttributes, EdgeAttributes>) {
+  const internals = sigma as unknown as { scheduleStateRefresh?: unknown };
+  if (typeof internals.scheduleStateRefresh !== 'function') return;
+  internals.scheduleStateRefresh = () => {};
 }
