@@ -72,11 +72,13 @@ export function paraphrasesToFold(x: FoldInput, s: Scratch): Array<[number, numb
       .slice(0, MAX_PAIRS)
       .map(([b]) => b)
       .sort((a, b) => bigger(b, a));
+    // The sample of c's prompts, shingled once for all its candidate partners.
+    let sample: Array<{ set: Set<number>; text: string }> | null = null;
     for (const b of pairs) {
       if (coverage(x.pieces[c]!, frameOf(b), x.shingleSize, s) < x.minContainment) continue;
-      const sample = x.sampleOf(c);
+      sample ??= x.sampleOf(c).map((p) => textShingles([p], x.shingleSize, s));
       let holding = 0;
-      for (const p of sample) if (coverage(x.pieces[b]!, textShingles([p], x.shingleSize, s), x.shingleSize, s) >= x.minContainment) holding++;
+      for (const p of sample) if (coverage(x.pieces[b]!, p, x.shingleSize, s) >= x.minContainment) holding++;
       if (holding < x.minContainment * sample.length) continue;
       folds[c] = 1;
       out.push([c, b]);
