@@ -23,14 +23,6 @@ export class SkeletonStore {
     return this.close(from + m);
   }
 
-  /** Appends entry j of `other` (or of this store) as a new entry. */
-  addCopy(other: SkeletonStore, j: number): number {
-    const n = other.length(j);
-    this.reserve(n);
-    this.data.set(other.data.subarray(other.start(j), other.end(j)), this.used);
-    return this.close(this.used + n);
-  }
-
   start(i: number): number {
     return i === 0 ? 0 : this.offsets[i - 1]!;
   }
@@ -46,12 +38,6 @@ export class SkeletonStore {
   /** A view of entry i (valid until the next add). */
   view(i: number): Uint32Array {
     return this.data.subarray(this.start(i), this.end(i));
-  }
-
-  static of(sets: readonly ArrayLike<number>[]): SkeletonStore {
-    const s = new SkeletonStore();
-    for (const x of sets) s.addUnsorted(Uint32Array.from(x), x.length);
-    return s;
   }
 
   private reserve(n: number): void {
