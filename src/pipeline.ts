@@ -4,6 +4,7 @@
  * layout → write. Each stage lives in its own folder; this file only wires
  * them and times them.
  */
+import { availableParallelism } from 'node:os';
 import { Aggregator, type Dataset } from './aggregate/index.ts';
 import { attribute, type LoadedActors } from './attribute/index.ts';
 import { cluster } from './cluster/index.ts';
@@ -33,6 +34,12 @@ export interface BuildOptions {
   config: Config;
   configFile: string | null;
   seed: number;
+  /**
+   * Worker threads the heavy stages may use (parsing and validation, template
+   * mining, projection). Outputs are byte-identical for any value; 1 (the
+   * default) runs everything on the calling thread.
+   */
+  workers?: number;
   out: string;
   /** Known actors to attribute clusters to (--actors). */
   actors?: LoadedActors | null;
@@ -56,6 +63,11 @@ export interface Progress {
 export interface BuildResult {
   clusters: Cluster[];
   summary: ReturnType<typeof buildSummary>;
+}
+
+/** One worker per core the process may use. */
+export function defaultWorkers(): number {
+  return Math.max(1, availableParallelism());
 }
 
 export const STAGES = ['ingest', 'aggregate', 'templates', 'link', 'cluster', 'score', 'track', 'attribute', 'layout', 'write'] as const;

@@ -12,6 +12,7 @@
  * reports made before (OUT/reports/) are removed with the old folder, since
  * they would lack the attribution.
  */
+import { defaultWorkers } from '../pipeline.ts';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ConfigSchema } from '../config/schema.ts';
@@ -44,6 +45,7 @@ export async function attributeBuild(out: string, actors: LoadedActors, progress
       config: parsed.data,
       configFile: manifest.config_file,
       seed: manifest.seed,
+      workers: defaultWorkers(),
       out,
       actors,
       previous,

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { loadActors } from '../../attribute/index.ts';
 import { loadConfig } from '../../config/load.ts';
-import { build } from '../../pipeline.ts';
+import { build, defaultWorkers } from '../../pipeline.ts';
 import { loadPrevious } from '../../track/index.ts';
 import type { Command } from '../command.ts';
 import { createProgress } from '../progress.ts';
@@ -16,6 +16,13 @@ export const BuildOptionsSchema = z
     config: z.string().optional().describe('config file (JSON); see the Config section of the README'),
     column: z.array(z.string()).default([]).describe('map a role to your column name: ROLE=COLUMN, e.g. key_id=api_key'),
     seed: z.number().int().min(0).default(1).describe('seed for Louvain’s random order'),
+    workers: z
+      .number()
+      .int()
+      .min(1)
+      .max(64)
+      .optional()
+      .describe('worker threads for the heavy stages (default: one per core); the outputs are the same for any number'),
     resolution: z.number().positive().optional().describe('Louvain resolution (overrides the config)'),
     minSize: z.number().int().min(2).optional().describe('smallest cluster reported, in keys (overrides the config)'),
     privacy: z.boolean().default(false).describe('keep only template texts and hashes in the outputs, no prompt fillings (overrides the config)'),
@@ -49,6 +56,7 @@ export const buildCommand: Command<typeof BuildOptionsSchema> = {
         config,
         configFile: options.config ?? null,
         seed: options.seed,
+        workers: options.workers ?? defaultWorkers(),
         out: options.out,
         actors,
         previous,
