@@ -12,12 +12,11 @@
  * reports made before (OUT/reports/) are removed with the old folder, since
  * they would lack the attribution.
  */
-import { defaultWorkers } from '../pipeline.ts';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ConfigSchema } from '../config/schema.ts';
 import { oneLine, readJson } from '../evaluate/read-json.ts';
-import { build, type BuildResult, type Progress } from '../pipeline.ts';
+import { build, defaultWorkers, type BuildResult, type Progress } from '../pipeline.ts';
 import { loadPrevious } from '../track/index.ts';
 import { UserError } from '../util/errors.ts';
 import type { LoadedActors } from './load-actors.ts';
