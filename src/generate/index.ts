@@ -59,6 +59,12 @@ export const GenerateOptionsSchema = z
       .describe('malformed lines per valid event (a few malformed accounts rows too); 0 for a clean log'),
     /** @default false */
     gzip: z.boolean().default(DEFAULTS.gzip).describe('write events.jsonl.gz instead of events.jsonl'),
+    keys: z
+      .number()
+      .int()
+      .min(100)
+      .optional()
+      .describe('about this many API keys in all (default: what --events implies, ~25k per 1M events); ordinary customers are rescaled to reach it'),
     /** @default 1 */
     week: z
       .number()
@@ -100,7 +106,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 
   // Week N is the same population N − 1 windows later, changed a little (next-week.ts).
   const start = START + (o.week - 1) * o.days * DAY_MS;
-  const pop = populationForWeek(planPopulation(o.seed, o.events, o.days, START), o.seed, o.week, start, o.days);
+  const pop = populationForWeek(planPopulation(o.seed, o.events, o.days, START, o.keys), o.seed, o.week, start, o.days);
   await writeFile(files.accounts, accountsCsv(pop.accounts, o.seed, o.malformedRate).text);
 
   const sink = new LineSink(files.events, o.gzip);

@@ -49,9 +49,24 @@ export function sizesFor(events: number): Sizes {
   };
 }
 
-export function planPopulation(seed: number, events: number, days: number, start: number): Population {
-  const rng = createRng(mix32(seed, 0x706f70));
+/**
+ * The population for a target event count. With `keys`, the ordinary
+ * customers are rescaled (one trial plan, then the plan) so that the whole
+ * population has about that many keys: the events then spread thinner or
+ * thicker over them, as in a provider with many small customers.
+ */
+export function planPopulation(seed: number, events: number, days: number, start: number, keys?: number): Population {
   const sizes = sizesFor(events);
+  if (keys === undefined) return planWith(seed, events, days, start, sizes);
+  const trial = planWith(seed, events, days, start, sizes);
+  const ordinary = trial.keys.filter((k) => k.group === 'ordinary').length;
+  const others = trial.keys.length - ordinary;
+  const scale = Math.max(1, keys - others) / Math.max(1, ordinary);
+  return planWith(seed, events, days, start, { ...sizes, ordinaryAccounts: Math.max(60, Math.round(sizes.ordinaryAccounts * scale)) });
+}
+
+function planWith(seed: number, events: number, days: number, start: number, sizes: Sizes): Population {
+  const rng = createRng(mix32(seed, 0x706f70));
   const ctx: PlanContext = {
     rng,
     ids: new IdFactory(rng),

@@ -5,7 +5,7 @@ import type { Command } from '../command.ts';
 export const generateCommand: Command<typeof GenerateOptionsSchema> = {
   name: 'generate',
   summary: 'write a realistic synthetic dataset (events, accounts, truth.json, actors.json) with planted groups',
-  usage: 'sybilscope generate --out DIR [--seed N] [--events N] [--days N] [--week N]',
+  usage: 'sybilscope generate --out DIR [--seed N] [--events N] [--days N] [--keys N] [--week N]',
   schema: GenerateOptionsSchema,
   async run(options, io) {
     const result = await generate(options);
