@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { Aggregator, type Dataset } from './aggregate/index.ts';
 import { attribute, type LoadedActors } from './attribute/index.ts';
-import { cluster } from './cluster/index.ts';
+import { clusterEdges, keptEdges } from './cluster/index.ts';
 import { supportedMembers } from './cluster/support.ts';
 import type { Config } from './config/schema.ts';
 import { readInput } from './ingest/index.ts';
@@ -130,10 +130,9 @@ export async function build(options: BuildOptions, progress?: Progress): Promise
     stage('link');
 
     progress?.stage('cluster');
-    const edges = linked.kept.map((s) => linked.store.endpoints(s));
-    const weights = linked.kept.map((s) => linked.store.total(s));
+    const edges = keptEdges(linked.store, linked.kept);
     const refine = (members: number[]) => supportedMembers(members, data, linked.tables, config.cluster.minSupport);
-    const clustering = cluster(data.keys.length, edges, weights, config, options.seed, refine);
+    const clustering = clusterEdges(data.keys.length, edges, config, options.seed, refine);
     stage('cluster');
 
     progress?.stage('score');

@@ -3,14 +3,15 @@
  * whose parts are joined only through other communities (Traag et al. 2019,
  * the flaw Leiden fixes); such a community is split into its components.
  */
-export function splitDisconnected(
-  nodes: number,
-  edges: ReadonlyArray<readonly [number, number]>,
-  community: Int32Array,
-): number[][] {
+import type { EdgeList } from './edge-list.ts';
+
+export function splitDisconnected(nodes: number, edges: Pick<EdgeList, 'source' | 'target'>, community: Int32Array): number[][] {
+  const { source, target } = edges;
   // Adjacency restricted to edges inside one community, as CSR.
   const degree = new Int32Array(nodes + 1);
-  for (const [a, b] of edges) {
+  for (let e = 0; e < source.length; e++) {
+    const a = source[e];
+    const b = target[e];
     if (community[a] !== community[b]) continue;
     degree[a + 1]++;
     degree[b + 1]++;
@@ -18,7 +19,9 @@ export function splitDisconnected(
   for (let i = 0; i < nodes; i++) degree[i + 1] += degree[i];
   const fill = degree.slice(0, nodes);
   const adjacency = new Int32Array(degree[nodes]);
-  for (const [a, b] of edges) {
+  for (let e = 0; e < source.length; e++) {
+    const a = source[e];
+    const b = target[e];
     if (community[a] !== community[b]) continue;
     adjacency[fill[a]++] = b;
     adjacency[fill[b]++] = a;

@@ -3,6 +3,7 @@ import louvain from 'graphology-communities-louvain';
 import { describe, expect, it } from 'vitest';
 import { cluster } from '../../src/cluster/index.ts';
 import { splitDisconnected } from '../../src/cluster/components.ts';
+import { edgeList } from '../../src/cluster/edge-list.ts';
 import { DEFAULT_CONFIG } from '../../src/config/schema.ts';
 import { link } from '../../src/link/index.ts';
 import { createRng } from '../../src/util/rng.ts';
@@ -77,7 +78,7 @@ describe('splitDisconnected', () => {
   it('splits a community whose parts touch only through others', () => {
     // 0-1 and 3-4 labelled one community, joined only through node 2 of another.
     const community = Int32Array.of(0, 0, 1, 0, 0);
-    const parts = splitDisconnected(5, [[0, 1], [1, 2], [2, 3], [3, 4]], community);
+    const parts = splitDisconnected(5, edgeList([[0, 1], [1, 2], [2, 3], [3, 4]], [1, 1, 1, 1]), community);
     expect(parts).toEqual([[0, 1], [2], [3, 4]]);
   });
 
