@@ -94,6 +94,14 @@ export const ConfigSchema = z
           .min(1)
           .default(8)
           .describe('prompts per key kept for mining (bottom-k by a hash of the text, so any row order gives the same sample)'),
+        maxPrompts: z
+          .number()
+          .int()
+          .min(1)
+          .default(2_000_000)
+          .describe(
+            'prompts kept for mining in all; above it, prompts per key are cut (down to 1) and then a hash threshold drops prompts uniformly, by steps chosen so that any row order gives the same sample',
+          ),
         privacy: z
           .boolean()
           .default(false)

@@ -37,7 +37,7 @@ export async function sampleBuildPrompts(outDir: string): Promise<BuildSample> {
     throw new UserError('E_EVAL_INPUT', `${path}: config.${issue.path.join('.')}: ${oneLine(issue.message)} (not a manifest this sybilscope version writes)`);
   }
   const config = parsed.data;
-  const sampler = new PromptSampler(config.templates.maxPromptsPerKey, config.templates.seed);
+  const sampler = new PromptSampler(config.templates.maxPromptsPerKey, config.templates.seed, config.templates.maxPrompts);
   const ids = new Map<string, number>();
   const sink = {
     event: (e: { key_id: string; prompt: string | null; timestamp: number }) => {

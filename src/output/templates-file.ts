@@ -19,6 +19,10 @@ export function templatesFile(kt: KeyTemplates, data: Dataset, linked: Linked, o
       max_prompts_per_key: options.maxPromptsPerKey,
       prompts_seen: kt.promptsSeen,
       prompts_sampled: kt.promptsSampled,
+      // Only when the total budget was reached, so builds under it write what they always did.
+      ...(kt.budget.bound
+        ? { max_prompts: options.maxPrompts, prompts_per_key_kept: kt.budget.perKey, hash_share_kept: kt.budget.threshold }
+        : {}),
       estimate:
         'prompts_estimated = Σ over keys of (share of the key’s sampled prompts under the template) × (requests the key sent); ' +
         'each key keeps the prompts with the smallest hash of their text (bottom-k), a uniform sample of its distinct prompts',

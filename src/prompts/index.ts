@@ -3,7 +3,11 @@
  * prompts is taken during ingest (bottom-k by a hash of the text), templates
  * are mined from it (src/templates), and each key gets its template counts.
  * Support is estimated from the sample: a key's share of sampled prompts under
- * a template × the requests the key sent.
+ * a template × the requests the key sent. The whole sample is bounded too
+ * (templates.maxPrompts, see src/templates/sampler.ts): over the budget keys
+ * keep fewer prompts, then prompts are dropped by a hash threshold; a key's
+ * share stays an estimate of its share, so the estimate holds for every key
+ * still sampled.
  */
 import type { Dataset } from '../aggregate/index.ts';
 import type { Config } from '../config/schema.ts';
@@ -19,6 +23,8 @@ export interface KeyTemplates {
   sampled: Int32Array;
   promptsSeen: number;
   promptsSampled: number;
+  /** Where the total budget (templates.maxPrompts) left the sample; `bound` false when it was not reached. */
+  budget: { bound: boolean; perKey: number; threshold: number };
 }
 
 export class PromptStage {
@@ -26,7 +32,11 @@ export class PromptStage {
   private seen = 0;
 
   constructor(private readonly options: Config['templates']) {
-    this.sampler = new PromptSampler(options.maxPromptsPerKey, options.seed);
+    this.sampler = this.newSampler();
+  }
+
+  private newSampler(): PromptSampler {
+    return new PromptSampler(this.options.maxPromptsPerKey, this.options.seed, this.options.maxPrompts);
   }
 
   /** A prompt of the key with arrival number `seq`. */
@@ -39,7 +49,7 @@ export class PromptStage {
   finish(data: Dataset): KeyTemplates {
     // Renumber keys from arrival order to sorted order, then sort: the miner sees the same list for any row order.
     const sampler = this.sampler;
-    this.sampler = new PromptSampler(this.options.maxPromptsPerKey, this.options.seed);
+    this.sampler = this.newSampler();
     const samples = sampler
       .samples()
       .map((s) => ({ ...s, key: data.keyOfSeq[s.key] }))
@@ -52,7 +62,7 @@ export class PromptStage {
       const t = mined.assignment[i];
       if (t >= 0) perKey[s.key].set(t, (perKey[s.key].get(t) ?? 0) + 1);
     });
-    return { templates: mined.templates, perKey, sampled, promptsSeen: this.seen, promptsSampled: samples.length };
+    return { templates: mined.templates, perKey, sampled, promptsSeen: this.seen, promptsSampled: samples.length, budget: sampler.budget() };
   }
 }
 
