@@ -126,7 +126,7 @@ export async function build(options: BuildOptions, progress?: Progress): Promise
     stage('templates');
 
     progress?.stage('link');
-    const linked = link(data, config, templates);
+    const linked = await link(data, config, templates, options.workers);
     stage('link');
 
     progress?.stage('cluster');

@@ -9,6 +9,13 @@ import { mix32 } from '../util/hash.ts';
 
 const EMPTY = -1;
 
+/** An edge store's columns, trimmed to its edges: what a worker thread sends back. */
+export interface EdgeColumns {
+  source: Int32Array;
+  target: Int32Array;
+  weights: Float64Array[];
+}
+
 export class EdgeStore {
   private length = 0;
   private capacity: number;
@@ -29,6 +36,30 @@ export class EdgeStore {
     this.source = new Int32Array(this.capacity);
     this.target = new Int32Array(this.capacity);
     this.weights = Array.from({ length: types }, () => new Float64Array(this.capacity));
+  }
+
+  /**
+   * One store holding the edges of stores with disjoint edge sets, part after
+   * part, indexed once at the end.
+   */
+  static union(nodes: number, types: number, parts: EdgeColumns[]): EdgeStore {
+    const total = parts.reduce((n, p) => n + p.source.length, 0);
+    const store = new EdgeStore(nodes, types, total);
+    for (const part of parts) {
+      const at = store.length;
+      store.source.set(part.source, at);
+      store.target.set(part.target, at);
+      for (let t = 0; t < types; t++) store.weights[t].set(part.weights[t], at);
+      store.length += part.source.length;
+    }
+    store.index(store.buckets);
+    return store;
+  }
+
+  /** Views of the columns up to the last edge (no copy). */
+  columns(): EdgeColumns {
+    const n = this.length;
+    return { source: this.source.subarray(0, n), target: this.target.subarray(0, n), weights: this.weights.map((w) => w.subarray(0, n)) };
   }
 
   get size(): number {
@@ -90,7 +121,11 @@ export class EdgeStore {
   }
 
   private rehash(): void {
-    const buckets = new Int32Array(this.buckets.length * 2).fill(EMPTY);
+    this.index(new Int32Array(this.buckets.length * 2).fill(EMPTY));
+  }
+
+  /** Fill empty `buckets` with every slot (no two slots hold the same pair). */
+  private index(buckets: Int32Array): void {
     const mask = buckets.length - 1;
     for (let s = 0; s < this.length; s++) {
       let b = mix32(this.source[s], this.target[s]) & mask;

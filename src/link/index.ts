@@ -7,7 +7,7 @@ import type { Dataset } from '../aggregate/index.ts';
 import type { KeyTemplates } from '../prompts/index.ts';
 import { compareStrings } from '../util/compare.ts';
 import type { EdgeStore } from './edge-store.ts';
-import { project } from './project.ts';
+import { project, projectOnCores } from './project.ts';
 import { buildValueTable, type ValueTable } from './value-table.ts';
 
 export { explainEdge, round, type EdgeEvidence } from './explain.ts';
@@ -30,12 +30,27 @@ export interface Linked {
   candidateEdges: number;
 }
 
-export function link(data: Dataset, config: Config, templates: KeyTemplates | null = null): Linked {
+/**
+ * Value tables, projection and pruning. Called with `workers` (1 when
+ * undefined), the projection runs on that many threads and the result comes
+ * as a promise; the result is the same for any number.
+ */
+export function link(data: Dataset, config: Config, templates: KeyTemplates | null, workers: number | undefined): Promise<Linked>;
+export function link(data: Dataset, config: Config, templates?: KeyTemplates | null): Linked;
+export function link(data: Dataset, config: Config, templates: KeyTemplates | null = null, ...run: [workers?: number]): Linked | Promise<Linked> {
+  const tables = valueTables(data, config, templates);
+  if (run.length === 0) return linked(tables, project(tables, data.keys.length, config), config);
+  return projectOnCores(tables, data.keys.length, config, run[0] ?? 1).then((store) => linked(tables, store, config));
+}
+
+function valueTables(data: Dataset, config: Config, templates: KeyTemplates | null): ValueTable[] {
   const freemail = new Set(config.freemailDomains);
-  const tables = EVIDENCE_TYPES.map((type) =>
+  return EVIDENCE_TYPES.map((type) =>
     buildValueTable(data, type, config.evidence[type].maxAccounts, type === 'email_domain' ? freemail : undefined, templates),
   );
-  const store = project(tables, data.keys.length, config);
+}
+
+function linked(tables: ValueTable[], store: EdgeStore, config: Config): Linked {
   const kept = store.kept(config.projection.minEdgeWeight);
   const hubs: Hub[] = [];
   for (const table of tables) {

@@ -11,55 +11,69 @@
  * share) never create an edge: their pairs are enumerated the same way but
  * only add to edges that linking evidence made. That also spares the table
  * the millions of pairs that only a prefix would join.
+ *
+ * On several threads the edges are split by owner (project-part.ts): the
+ * calling thread projects part 0 while worker threads project the others over
+ * the same packed tables in shared memory, and the parts' union is the store
+ * the calling thread alone would build, with the same float bits.
  */
 import { EVIDENCE_TYPES, type Config } from '../config/schema.ts';
-import { mix32 } from '../util/hash.ts';
-import { coactive } from './coactivity.ts';
-import { EdgeStore } from './edge-store.ts';
-import { rarityWeight } from './rarity.ts';
+import { EdgeStore, type EdgeColumns } from './edge-store.ts';
+import { packTables } from './packed-tables.ts';
+import { projectPart, type ProjectParams } from './project-part.ts';
+import type { ProjectTask } from './project-worker.ts';
 import type { ValueTable } from './value-table.ts';
+import { startWorkers } from './worker-pool.ts';
 
-export function project(tables: ValueTable[], nodes: number, config: Config): EdgeStore {
+/**
+ * Below this many emitted pairs the projection stays on the calling thread:
+ * starting a worker (~0.2 s) would cost more than it saves.
+ * @default 200_000
+ */
+export const PARALLEL_MIN_PAIRS = 200_000;
+
+function paramsOf(nodes: number, config: Config): ProjectParams {
   const { maxCliqueKeys, sparseDegree } = config.projection;
-  const linking = tables.filter((t) => !config.evidence[t.type].supportOnly && config.evidence[t.type].weight > 0);
-  const supporting = tables.filter((t) => config.evidence[t.type].supportOnly && config.evidence[t.type].weight > 0);
-  // Pairs emitted bound the edges from above, often far above (pairs repeat): start there,
-  // capped at 2M slots (~130 MB), and let the table grow if more are needed.
-  let pairs = 0;
-  for (const table of linking)
-    for (let v = 0; v < table.values.length; v++) {
-      const k = table.hub[v] ? 0 : table.keys[v].length;
-      pairs += k <= maxCliqueKeys ? (k * (k - 1)) / 2 : k * sparseDegree;
-    }
-  const store = new EdgeStore(nodes, EVIDENCE_TYPES.length, Math.min(pairs, 1 << 21));
-  for (const table of linking) projectTable(table, config, store, true);
-  for (const table of supporting) projectTable(table, config, store, false);
-  return store;
+  return { nodes, types: EVIDENCE_TYPES.length, maxCliqueKeys, sparseDegree, multiplier: config.coactivity.multiplier };
 }
 
-/** Every pair a table's non-hub values link, with its weight: cliques, or sparse partners on big values. */
-function projectTable(table: ValueTable, config: Config, store: EdgeStore, create: boolean): void {
-  const { maxCliqueKeys, sparseDegree } = config.projection;
-  const multiplier = config.coactivity.multiplier;
-  const t = EVIDENCE_TYPES.indexOf(table.type);
-  const weight = config.evidence[table.type].weight;
-  const emit = (i: number, j: number, w: number) => (create ? store.add(i, j, t, w) : store.addIfPresent(i, j, t, w));
-  for (let v = 0; v < table.values.length; v++) {
-    const keys = table.keys[v];
-    const k = keys.length;
-    if (table.hub[v] === 1 || k < 2) continue;
-    const base = weight * rarityWeight(table.accounts[v], config.rarity.exponent);
-    const windows = table.windows?.[v] ?? null;
-    const sparse = k > maxCliqueKeys;
-    const scale = sparse ? (k - 1) / (2 * sparseDegree) : 1;
-    const partners = sparse ? sparseDegree : k - 1;
-    for (let p = 0; p < k; p++) {
-      // Clique: q runs over p+1 … k−1. Sparse: d-th pseudo-random partner of p.
-      for (let d = sparse ? 0 : p; d < partners; d++) {
-        const q = sparse ? (p + 1 + (mix32(v * 65_537 + d, p) % (k - 1))) % k : d + 1;
-        const co = windows !== null && coactive(windows, p, q) ? multiplier : 1;
-        emit(keys[p], keys[q], base * scale * co);
-      }
-    }
+/** The projection on the calling thread. */
+export function project(tables: ValueTable[], nodes: number, config: Config): EdgeStore {
+  return projectPart(packTables(tables, config), paramsOf(nodes, config));
+}
+
+/**
+ * The projection on `workers` threads, the calling one included; the same
+ * store (edges, per-type sums to the bit) for any number.
+ */
+export async function projectOnCores(
+  tables: ValueTable[],
+  nodes: number,
+  config: Config,
+  workers = 1,
+  minPairs = PARALLEL_MIN_PAIRS,
+): Promise<EdgeStore> {
+  const packed = packTables(tables, config);
+  const params = paramsOf(nodes, config);
+  if (workers <= 1 || emittedPairs(packed, params) < minPairs) return projectPart(packed, params);
+  const tasks: ProjectTask[] = [];
+  for (let part = 1; part < workers; part++) tasks.push({ tables: packed, params, part, parts: workers });
+  const pool = startWorkers<EdgeColumns>(new URL('./project-worker.ts', import.meta.url), tasks);
+  try {
+    const own = projectPart(packed, params, 0, workers).columns();
+    return EdgeStore.union(nodes, params.types, [own, ...(await pool.results)]);
+  } finally {
+    await pool.close();
   }
+}
+
+/** Pairs every table walks, linking and supporting (the work to split). */
+function emittedPairs(tables: ReturnType<typeof packTables>, params: ProjectParams): number {
+  let pairs = 0;
+  for (const { start } of tables)
+    for (let u = 0; u + 1 < start.length; u++) {
+      const k = start[u + 1] - start[u];
+      pairs += k > params.maxCliqueKeys ? k * params.sparseDegree : (k * (k - 1)) / 2;
+    }
+  return pairs;
 }

@@ -1,0 +1,83 @@
+/**
+ * The projection's inner loop over packed tables, for one part of the edges.
+ * Edges are split between parts by their smaller endpoint (a hash of it, mod
+ * `parts`): every part walks the same values in the same order and adds only
+ * the pairs it owns, so each edge receives its contributions in the serial
+ * order and its float sums are bit for bit the serial ones; the parts are
+ * disjoint, and their union is the serial edge set. In a clique the smaller
+ * endpoint of (p, q > p) is key p (keys ascend), so a part skips the rows of
+ * keys it does not own without enumerating them.
+ *
+ * Imports nothing heavy: a worker thread loads this file alone.
+ */
+import { mix32 } from '../util/hash.ts';
+import { coactive } from './coactivity.ts';
+import { EdgeStore } from './edge-store.ts';
+import type { PackedTable } from './packed-tables.ts';
+
+export interface ProjectParams {
+  nodes: number;
+  /** Weight columns (evidence types). */
+  types: number;
+  maxCliqueKeys: number;
+  sparseDegree: number;
+  /** Co-activity multiplier of IP evidence. */
+  multiplier: number;
+}
+
+/** Which of `parts` parts owns the edges whose smaller endpoint is `key`. */
+export function ownerOfKey(key: number, parts: number): number {
+  return mix32(key, 0x2545f491) % parts;
+}
+
+/** Pairs the linking tables emit for `part`: an upper bound on its edges, to size the store. */
+function pairsOf(tables: PackedTable[], params: ProjectParams, owned: Uint8Array | null, parts: number): number {
+  let pairs = 0;
+  for (const { create, start, keys } of tables) {
+    if (!create) continue;
+    for (let u = 0; u + 1 < start.length; u++) {
+      const k = start[u + 1] - start[u];
+      if (k > params.maxCliqueKeys) pairs += Math.ceil((k * params.sparseDegree) / parts);
+      else if (owned === null) pairs += (k * (k - 1)) / 2;
+      else for (let p = 0; p < k; p++) if (owned[keys[start[u] + p]] === 1) pairs += k - 1 - p;
+    }
+  }
+  return pairs;
+}
+
+export function projectPart(tables: PackedTable[], params: ProjectParams, part = 0, parts = 1): EdgeStore {
+  const { maxCliqueKeys, sparseDegree, multiplier } = params;
+  let owned: Uint8Array | null = null;
+  if (parts > 1) {
+    owned = new Uint8Array(params.nodes);
+    for (let i = 0; i < params.nodes; i++) if (ownerOfKey(i, parts) === part) owned[i] = 1;
+  }
+  // Pairs emitted bound the edges from above, often far above (pairs repeat): start there,
+  // capped at 2M slots, and let the table grow if more are needed.
+  const store = new EdgeStore(params.nodes, params.types, Math.min(pairsOf(tables, params, owned, parts), 1 << 21));
+  for (const { t, create, value, base, start, keys, windows } of tables) {
+    for (let u = 0; u + 1 < start.length; u++) {
+      const at = start[u];
+      const k = start[u + 1] - at;
+      const w = windows === null ? null : { offsets: windows.offsets.subarray(at + u, at + u + k + 1), data: windows.data };
+      const v = value[u];
+      const sparse = k > maxCliqueKeys;
+      const scale = sparse ? (k - 1) / (2 * sparseDegree) : 1;
+      const partners = sparse ? sparseDegree : k - 1;
+      for (let p = 0; p < k; p++) {
+        const i = keys[at + p];
+        if (owned !== null && !sparse && owned[i] === 0) continue;
+        // Clique: q runs over p+1 … k−1. Sparse: d-th pseudo-random partner of p.
+        for (let d = sparse ? 0 : p; d < partners; d++) {
+          const q = sparse ? (p + 1 + (mix32(v * 65_537 + d, p) % (k - 1))) % k : d + 1;
+          const j = keys[at + q];
+          if (owned !== null && sparse && owned[i < j ? i : j] === 0) continue;
+          const co = w !== null && coactive(w, p, q) ? multiplier : 1;
+          if (create) store.add(i, j, t, base[u] * scale * co);
+          else store.addIfPresent(i, j, t, base[u] * scale * co);
+        }
+      }
+    }
+  }
+  return store;
+}
