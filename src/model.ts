@@ -74,7 +74,7 @@ export interface Rejection {
 export interface FileStats {
   file: string;
   kind: InputKind;
-  format: 'jsonl' | 'csv' | 'parquet';
+  format: 'jsonl' | 'csv' | 'parquet' | 'clickhouse';
   read: number;
   accepted: number;
   rejected: number;

@@ -24,6 +24,7 @@ import { buildSummary } from './output/summary.ts';
 import { clusterOfKey, json, writeAssignments, writeClusters, writeEdges, writeGraph } from './output/write-build.ts';
 import { writeView } from './output/write-view.ts';
 import { scoreClusters } from './score/index.ts';
+import { readClickHouse, type ClickHouseSource } from './source/clickhouse/index.ts';
 import { trackClusters, type PreviousRun } from './track/index.ts';
 import { UserError } from './util/errors.ts';
 import { compareStrings } from './util/compare.ts';
@@ -51,6 +52,8 @@ export interface BuildOptions {
    * per-cluster changes are carried over rather than recomputed.
    */
   carryChanges?: boolean;
+  /** Read the events (and accounts) from ClickHouse instead of files (`events`, `accounts` unused); see docs/clickhouse.md. */
+  source?: ClickHouseSource | null;
   /** Inputs the build must find unchanged (their SHA-256), or it fails before replacing `out`. */
   expectInputs?: InputEntry[];
 }
@@ -114,7 +117,9 @@ export async function build(options: BuildOptions, progress?: Progress): Promise
     progress?.stage('ingest');
     const aggregator = new Aggregator(config.coactivity.windowMinutes * 60_000);
     const prompts = config.templates.enabled ? new PromptStage(config.templates) : null;
-    const { files, inputs } = await ingest(options, aggregator, prompts, dir, progress);
+    const { files, inputs } = options.source
+      ? { ...(await readClickHouse(options.source, config, aggregator, prompts, dir, progress)), inputs: [] }
+      : await ingest(options, aggregator, prompts, dir, progress);
     stage('ingest');
 
     progress?.stage('aggregate');

@@ -44,6 +44,24 @@ export function ownerOf(data: Dataset, key: number): number {
 
 const HOUR_MS = 3_600_000;
 
+/** Pre-aggregated counts of one key, for Aggregator.mergeKey; every field optional. */
+export interface KeyCounts {
+  requests?: number;
+  inputTokens?: number;
+  outputTokens?: number;
+  first?: number;
+  last?: number;
+  /** [hour since the epoch, requests] */
+  hours?: Iterable<[number, number]>;
+  /** [account id, requests naming it] */
+  accounts?: Iterable<[string, number]>;
+  userAgents?: Iterable<[string, number]>;
+  /** [canonical IP, requests] */
+  ips?: Iterable<[string, number]>;
+  /** [canonical IP, co-activity window number] pairs the key was active in */
+  windows?: Iterable<[string, number]>;
+}
+
 export class Aggregator {
   private readonly keys = new Map<string, KeyStats>();
   private readonly accounts = new Map<string, AccountStats>();
@@ -87,6 +105,45 @@ export class Aggregator {
       }
     }
     return k.seq;
+  }
+
+  /**
+   * Merge counts that were aggregated elsewhere (a ClickHouse query, see
+   * src/source/clickhouse) into key `id`: the same fields addEvent fills, as
+   * sums, minima, maxima and counts, so the Dataset is the one the events
+   * would give. Returns the key's arrival number, as addEvent does.
+   */
+  mergeKey(id: string, c: KeyCounts): number {
+    let k = this.keys.get(id);
+    if (k === undefined) {
+      k = createKeyStats(id, this.keys.size);
+      this.keys.set(id, k);
+    }
+    k.requests += c.requests ?? 0;
+    k.inputTokens += c.inputTokens ?? 0;
+    k.outputTokens += c.outputTokens ?? 0;
+    if (c.first !== undefined && c.first < k.first) k.first = c.first;
+    if (c.last !== undefined && c.last > k.last) k.last = c.last;
+    const add = <K>(map: Map<K, number>, key: K, n: number) => map.set(key, (map.get(key) ?? 0) + n);
+    for (const [hour, n] of c.hours ?? []) {
+      k.hourOfDay[((hour % 24) + 24) % 24] += n;
+      add(k.hourly, hour, n);
+    }
+    for (const [account, n] of c.accounts ?? []) add(k.accounts, account, n);
+    for (const [ua, n] of c.userAgents ?? []) add(k.userAgents, ua, n);
+    for (const [ip, n] of c.ips ?? []) add(k.ips, this.ipId(ip), n);
+    for (const [ip, window] of c.windows ?? []) this.windows.push(this.ipId(ip), k.seq, window);
+    return k.seq;
+  }
+
+  private ipId(ip: string): number {
+    let id = this.ipIds.get(ip);
+    if (id === undefined) {
+      id = this.ipNames.length;
+      this.ipIds.set(ip, id);
+      this.ipNames.push(ip);
+    }
+    return id;
   }
 
   addAccount(r: AccountRecord): void {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { loadActors } from '../../attribute/index.ts';
 import { loadConfig } from '../../config/load.ts';
 import { build, defaultWorkers } from '../../pipeline.ts';
+import { sourceOf } from '../../source/clickhouse/cli.ts';
 import { loadPrevious } from '../../track/index.ts';
 import type { Command } from '../command.ts';
 import { createProgress } from '../progress.ts';
@@ -11,7 +12,7 @@ import { fmtInt, plural } from '../../util/format.ts';
 
 export const BuildOptionsSchema = z
   .object({
-    events: z.array(z.string()).min(1, 'needs at least one events file').describe('events file: JSONL or CSV, plain or gzip, or Parquet'),
+    events: z.array(z.string()).default([]).describe('events file: JSONL or CSV, plain or gzip, or Parquet (required unless --source clickhouse)'),
     accounts: z.array(z.string()).default([]).describe('accounts file: JSONL or CSV, plain or gzip, or Parquet'),
     config: z.string().optional().describe('config file (JSON); see the Config section of the README'),
     column: z.array(z.string()).default([]).describe('map a role to your column name: ROLE=COLUMN, e.g. key_id=api_key'),
@@ -28,6 +29,12 @@ export const BuildOptionsSchema = z
     privacy: z.boolean().default(false).describe('keep only template texts and hashes in the outputs, no prompt fillings (overrides the config)'),
     actors: z.string().optional().describe('actors file (JSON or YAML): attribute clusters to known groups; see docs/attribution.md'),
     previous: z.string().optional().describe('output folder of an earlier build: keep the ids of clusters that continue and write changes.json'),
+    source: z.enum(['files', 'clickhouse']).default('files').describe('where the events are: files (--events) or ClickHouse tables (see docs/clickhouse.md)'),
+    clickhouseUrl: z.string().optional().describe('ClickHouse HTTP(S) URL, e.g. http://127.0.0.1:8123; user and password only from SYBILSCOPE_CLICKHOUSE_USER and SYBILSCOPE_CLICKHOUSE_PASSWORD'),
+    database: z.string().optional().describe('ClickHouse database of the tables'),
+    eventsTable: z.string().optional().describe('ClickHouse events table (on a cluster, the Distributed table)'),
+    accountsTable: z.string().optional().describe('ClickHouse accounts table'),
+    clickhouseRowId: z.string().optional().describe('column that identifies a row, written as line in rejected.jsonl'),
     out: z.string().min(1).default('out').describe('output folder, replaced atomically'),
     top: z.number().int().min(0).default(10).describe('clusters shown in the closing table'),
     quiet: z.boolean().default(false).describe('no progress and no table'),
@@ -39,12 +46,13 @@ export type BuildCliOptions = z.infer<typeof BuildOptionsSchema>;
 export const buildCommand: Command<typeof BuildOptionsSchema> = {
   name: 'build',
   summary: 'link API keys by shared evidence, cluster them and rank the clusters by risk',
-  usage: 'sybilscope build --events FILE... [--accounts FILE...] [--config FILE] [--seed N] [--actors FILE] [--previous DIR] --out DIR',
+  usage: 'sybilscope build (--events FILE... [--accounts FILE...] | --source clickhouse --clickhouse-url URL --database DB --events-table T [--accounts-table A]) [--config FILE] [--seed N] [--actors FILE] [--previous DIR] --out DIR',
   schema: BuildOptionsSchema,
   async run(options, io) {
     const cluster: Record<string, number> = {};
     if (options.resolution !== undefined) cluster.resolution = options.resolution;
     if (options.minSize !== undefined) cluster.minSize = options.minSize;
+    const source = sourceOf(options);
     const config = await loadConfig(options.config, options.column, { cluster, ...(options.privacy ? { templates: { privacy: true } } : {}) });
     const actors = options.actors === undefined ? null : await loadActors(options.actors);
     const previous = options.previous === undefined ? null : await loadPrevious(options.previous);
@@ -60,6 +68,7 @@ export const buildCommand: Command<typeof BuildOptionsSchema> = {
         out: options.out,
         actors,
         previous,
+        source,
       },
       progress,
     );
