@@ -84,6 +84,21 @@ export class DfTable {
     }
   }
 
+  /** The cells in shared memory, for DfTable.over on another thread. */
+  shared(): Uint32Array {
+    const cells = new Uint32Array(new SharedArrayBuffer(this.cells.byteLength));
+    cells.set(this.cells);
+    return cells;
+  }
+
+  /** A table over cells from shared(), to look up (get) without copying; adding to it is not supported. */
+  static over(cells: Uint32Array): DfTable {
+    const t = new DfTable(0);
+    t.cells = cells;
+    t.mask = cells.length / 2 - 1;
+    return t;
+  }
+
   private grow(): void {
     const old = this.cells;
     const cap = (this.mask + 1) * 2;

@@ -20,10 +20,14 @@
  *      the prompt's best piece are dropped — text that recurs in fillings, far
  *      less often than the framing around it.
  */
-import type { DfTable } from './df-table.ts';
 import { unitWeight } from './normalise.ts';
 import type { Scratch } from './scratch.ts';
 import type { SkeletonStore } from './skeleton-store.ts';
+
+/** Document frequency of a shingle hash (a DfTable, or one split by hash over threads). */
+export interface DfLookup {
+  get(key: number): number;
+}
 
 export interface SkeletonParams {
   shingleSize: number;
@@ -34,7 +38,7 @@ export interface SkeletonParams {
 }
 
 /** Adds the sorted distinct skeleton hashes of the prompt loaded (anchored) in `s` to the store; returns the entry. */
-export function skeletonOf(table: DfTable, s: Scratch, p: SkeletonParams, pieces: number[], store: SkeletonStore): number {
+export function skeletonOf(table: DfLookup, s: Scratch, p: SkeletonParams, pieces: number[], store: SkeletonStore): number {
   const { hashes, pos, codes, count, len } = s;
   const k = p.shingleSize;
   const df = s.ints;
