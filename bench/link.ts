@@ -33,7 +33,7 @@ const sink = {
 if (accounts) await readInput(accounts, 'accounts', { ...config.ingest, columns: config.columns.accounts }, sink);
 await readInput(events, 'events', { ...config.ingest, columns: config.columns.events }, sink);
 const data = aggregator.finalize();
-const templates = prompts.finish(data);
+const templates = await prompts.finish(data);
 console.error(`dataset: ${data.keys.length} keys in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
 let first: Linked | null = null;

@@ -116,7 +116,7 @@ export async function build(options: BuildOptions, progress?: Progress): Promise
   try {
     progress?.stage('ingest');
     const aggregator = new Aggregator(config.coactivity.windowMinutes * 60_000);
-    const prompts = config.templates.enabled ? new PromptStage(config.templates) : null;
+    const prompts = config.templates.enabled ? new PromptStage(config.templates, options.workers) : null;
     const { files, inputs } = options.source
       ? { ...(await readClickHouse(options.source, config, aggregator, prompts, dir, progress)), inputs: [] }
       : await ingest(options, aggregator, prompts, dir, progress);
@@ -127,7 +127,7 @@ export async function build(options: BuildOptions, progress?: Progress): Promise
     stage('aggregate');
 
     progress?.stage('templates');
-    const templates = prompts?.finish(data) ?? null;
+    const templates = (await prompts?.finish(data)) ?? null;
     stage('templates');
 
     progress?.stage('link');

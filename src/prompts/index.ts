@@ -11,7 +11,7 @@
  */
 import type { Dataset } from '../aggregate/index.ts';
 import type { Config } from '../config/schema.ts';
-import { mineTemplates, PromptSampler, type Template } from '../templates/index.ts';
+import { mineTemplatesParallel, PromptSampler, type Template } from '../templates/index.ts';
 import { compareStrings } from '../util/compare.ts';
 
 export interface KeyTemplates {
@@ -31,7 +31,14 @@ export class PromptStage {
   private sampler: PromptSampler;
   private seen = 0;
 
-  constructor(private readonly options: Config['templates']) {
+  /**
+   * @param workers threads the miner may use (the build's --workers); the
+   * templates are the same for any number
+   */
+  constructor(
+    private readonly options: Config['templates'],
+    private readonly workers = 1,
+  ) {
     this.sampler = this.newSampler();
   }
 
@@ -46,7 +53,7 @@ export class PromptStage {
   }
 
   /** Mines the sample; the sampled prompts are released (later stages need only the templates), so call it once. */
-  finish(data: Dataset): KeyTemplates {
+  async finish(data: Dataset): Promise<KeyTemplates> {
     // Renumber keys from arrival order to sorted order, then sort: the miner sees the same list for any row order.
     const sampler = this.sampler;
     this.sampler = this.newSampler();
@@ -54,7 +61,8 @@ export class PromptStage {
       .samples()
       .map((s) => ({ ...s, key: data.keyOfSeq[s.key] }))
       .sort((a, b) => a.key - b.key || compareStrings(a.prompt, b.prompt) || a.timestamp - b.timestamp);
-    const mined = mineTemplates(samples, { seed: this.options.seed, maxPromptsPerKey: this.options.maxPromptsPerKey });
+    const options = { seed: this.options.seed, maxPromptsPerKey: this.options.maxPromptsPerKey };
+    const mined = await mineTemplatesParallel(samples, options, { workers: this.workers });
     const perKey = data.keys.map(() => new Map<number, number>());
     const sampled = new Int32Array(data.keys.length);
     samples.forEach((s, i) => {

@@ -32,6 +32,7 @@
  * when at least minKeysVerbatim keys send them.
  */
 export { mineTemplates } from './mine.ts';
+export { mineTemplatesParallel, type ParallelOptions } from './mine-parallel.ts';
 export { DEFAULTS, MinerOptionsSchema, type MinerOptions } from './options.ts';
 export { detectReasoningElicitation } from './reasoning.ts';
 export { PromptSampler, estimateSupport, promptRank } from './sampler.ts';
