@@ -31,8 +31,11 @@ export class RecordSplitter {
   private parts: Buffer[] = [];
   private partBytes = 0;
   private skipping = false;
-  private preview = '';
-  private first = true;
+  private previewParts: Buffer[] = [];
+  private previewBytes = 0;
+  private skippedBytes = 0;
+  private lastSkipped = -1;
+  private first: boolean;
   private quoteChunk: Buffer | null = null;
   private quoteAt = -1;
 
@@ -41,7 +44,16 @@ export class RecordSplitter {
     private readonly maxBytes: number,
     private readonly previewChars: number,
     private readonly sink: SplitterSink,
-  ) {}
+    /** The input starts at the start of the file, so its first record may carry a BOM. */
+    first = true,
+  ) {
+    this.first = first;
+  }
+
+  /** Line breaks consumed so far (a piece cut at record boundaries spans this many physical lines). */
+  get lines(): number {
+    return this.line - 1;
+  }
 
   push(chunk: Buffer): void {
     let start = 0;
@@ -121,49 +133,102 @@ export class RecordSplitter {
   /** Hold bytes of a record that continues in the next chunk, or only its preview once over the limit. */
   private keep(chunk: Buffer, start: number, end: number): void {
     if (start === end) return;
-    if (this.skipping) return;
+    if (this.skipping) {
+      this.skippedBytes += end - start;
+      this.lastSkipped = chunk[end - 1];
+      this.addPreview(chunk.subarray(start, end));
+      return;
+    }
     this.parts.push(chunk.subarray(start, end));
     this.partBytes += end - start;
-    if (this.partBytes > this.maxBytes) this.startSkipping();
+    // A CR last may be the CR of a CRLF split between chunks, which is not part of the record.
+    if (this.partBytes - (chunk[end - 1] === CR ? 1 : 0) > this.maxBytes) this.startSkipping();
   }
 
   private startSkipping(): void {
-    const bytes = Buffer.concat(this.parts, Math.min(this.partBytes, this.previewChars * 4));
-    this.preview = bytes.toString('utf8').slice(0, this.previewChars);
+    this.skippedBytes = this.partBytes;
+    this.lastSkipped = this.partBytes > 0 ? this.lastHeldByte() : -1;
+    for (const part of this.parts) this.addPreview(part);
     this.parts = [];
     this.partBytes = 0;
     this.skipping = true;
+  }
+
+  /** Keep the start of a skipped record, up to 4 bytes per preview character, whatever the chunks. */
+  private addPreview(bytes: Buffer): void {
+    const room = this.previewChars * 4 - this.previewBytes;
+    if (room <= 0) return;
+    const part = bytes.length > room ? bytes.subarray(0, room) : bytes;
+    this.previewParts.push(part);
+    this.previewBytes += part.length;
+  }
+
+  /** The preview of a skipped record (its first `previewChars` characters), and reset. */
+  private takePreview(): string {
+    const text = Buffer.concat(this.previewParts, this.previewBytes).toString('utf8').slice(0, this.previewChars);
+    this.previewParts = [];
+    this.previewBytes = 0;
+    return text;
   }
 
   /** The current record ends at `end` (exclusive, before the LF) in `chunk`. */
   private finish(chunk: Buffer, start: number, end: number): void {
     const line = this.recordLine;
     const inQuotes = this.state === IN_QUOTES;
-    const crlf = end > start && chunk[end - 1] === CR ? 1 : 0;
-    if (!this.skipping && this.partBytes + end - start - crlf > this.maxBytes) {
+    // A CR before the LF is not part of the record, whichever chunk it came in.
+    if (end > start) {
+      if (chunk[end - 1] === CR) end--;
+    } else if (this.skipping) {
+      if (this.skippedBytes > 0 && this.lastSkipped === CR) this.dropSkippedByte();
+    } else if (this.partBytes > 0 && this.lastHeldByte() === CR) {
+      this.dropHeldByte();
+    }
+    if (!this.skipping && this.partBytes + end - start > this.maxBytes) {
+      this.keep(chunk, start, end);
+      if (!this.skipping) this.startSkipping();
+    } else if (this.skipping) {
       this.keep(chunk, start, end);
     }
     if (this.skipping) {
       this.skipping = false;
       this.state = FIELD_START;
-      this.sink.tooLong(this.stripBom(this.preview), line, inQuotes);
-      this.preview = '';
+      this.sink.tooLong(this.stripBom(this.takePreview()), line, inQuotes);
       return;
     }
     let text: string;
     if (this.partBytes === 0) {
-      if (end > start && chunk[end - 1] === CR) end--;
       text = chunk.toString('utf8', start, end);
     } else {
       this.parts.push(chunk.subarray(start, end));
-      let joined = Buffer.concat(this.parts, this.partBytes + end - start);
-      if (joined.length > 0 && joined[joined.length - 1] === CR) joined = joined.subarray(0, joined.length - 1);
-      text = joined.toString('utf8');
+      text = Buffer.concat(this.parts, this.partBytes + end - start).toString('utf8');
       this.parts = [];
       this.partBytes = 0;
     }
     this.state = FIELD_START;
     this.sink.record(this.stripBom(text), line);
+  }
+
+  private lastHeldByte(): number {
+    const last = this.parts[this.parts.length - 1];
+    return last[last.length - 1];
+  }
+
+  private dropHeldByte(): void {
+    const last = this.parts.length - 1;
+    if (this.parts[last].length === 1) this.parts.pop();
+    else this.parts[last] = this.parts[last].subarray(0, this.parts[last].length - 1);
+    this.partBytes--;
+  }
+
+  /** Drop the last byte of a skipped record, from its preview too if the preview reaches it. */
+  private dropSkippedByte(): void {
+    this.skippedBytes--;
+    if (this.previewBytes > this.skippedBytes) {
+      const last = this.previewParts.length - 1;
+      if (this.previewParts[last].length === 1) this.previewParts.pop();
+      else this.previewParts[last] = this.previewParts[last].subarray(0, this.previewParts[last].length - 1);
+      this.previewBytes--;
+    }
   }
 
   private stripBom(text: string): string {
