@@ -10,7 +10,7 @@ import { attribute, type LoadedActors } from './attribute/index.ts';
 import { clusterEdges, keptEdges } from './cluster/index.ts';
 import { supportedMembers } from './cluster/support.ts';
 import type { Config } from './config/schema.ts';
-import { readInput } from './ingest/index.ts';
+import { IngestPool, readInput } from './ingest/index.ts';
 import { layout } from './layout/index.ts';
 import { link } from './link/index.ts';
 import type { AccountRecord, EventRecord, FileStats, InputKind, Rejection } from './model.ts';
@@ -91,14 +91,20 @@ async function ingest(options: BuildOptions, aggregator: Aggregator, prompts: Pr
     account: (a: AccountRecord) => aggregator.addAccount(a),
     reject: (r: Rejection) => rejected.line(JSON.stringify(rejectionRecord(r, config.templates.privacy))),
   };
+  // Parsing and validation on worker threads; --workers 1 reads on this thread, with no pool at all.
+  const pool = (options.workers ?? 1) > 1 ? new IngestPool(options.workers!) : null;
   const read = async (file: string, kind: InputKind) => {
     const described = describeInput(file, kind); // hashed on a worker thread meanwhile
     described.catch(() => {}); // a missing file is reported by readInput
-    files.push(await readInput(file, kind, { ...config.ingest, columns: config.columns[kind] }, sink));
+    files.push(await readInput(file, kind, { ...config.ingest, columns: config.columns[kind] }, sink, pool));
     inputs.push(await described);
   };
-  for (const file of options.accounts) await read(file, 'accounts');
-  for (const file of options.events) await read(file, 'events');
+  try {
+    for (const file of options.accounts) await read(file, 'accounts');
+    for (const file of options.events) await read(file, 'events');
+  } finally {
+    await pool?.close();
+  }
   await rejected.close();
   return { files, inputs };
 }

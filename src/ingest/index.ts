@@ -8,11 +8,14 @@ import { UserError } from '../util/errors.ts';
 import { roleColumns } from './columns.ts';
 import { openInput, sniffFormat } from './open-input.ts';
 import { parquetRows } from './parquet-rows.ts';
+import type { IngestPool } from './pool.ts';
+import { readParallel } from './read-parallel.ts';
 import { RecordSplitter } from './record-splitter.ts';
 import { csvRows, jsonlRows } from './row-readers.ts';
 import { ROLES, makeValidator } from './validate.ts';
 
 export { detectFormat, sniffFormat } from './open-input.ts';
+export { IngestPool } from './pool.ts';
 export { AccountRowSchema, EventRowSchema } from './schemas.ts';
 
 export interface IngestOptions {
@@ -30,12 +33,17 @@ export interface IngestSink {
   reject(rejection: Rejection): void;
 }
 
-/** Streams `file` through validation into `sink`; resolves to the file's counts. */
+/**
+ * Streams `file` through validation into `sink`; resolves to the file's counts.
+ * With a pool, JSONL and CSV are parsed and validated on its worker threads,
+ * and the sink receives the same records and rejections in the same order.
+ */
 export async function readInput(
   file: string,
   kind: InputKind,
   options: IngestOptions,
   sink: IngestSink,
+  pool: IngestPool | null = null,
 ): Promise<FileStats> {
   const format = await sniffFormat(file);
   const stats: FileStats = { file, kind, format, read: 0, accepted: 0, rejected: 0, blank: 0 };
@@ -52,6 +60,11 @@ export async function readInput(
   };
   if (format === 'parquet') {
     await parquetRows(ctx);
+    return stats;
+  }
+  if (pool !== null) {
+    const { maxLineBytes, rawPreviewChars } = options;
+    await readParallel({ file, kind, format, cols, maxLineBytes, rawPreviewChars }, stats, sink, pool);
     return stats;
   }
   const rows = format === 'jsonl' ? jsonlRows(ctx) : csvRows(ctx);

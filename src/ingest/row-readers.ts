@@ -74,7 +74,8 @@ export function jsonlRows(ctx: RowContext): SplitterSink {
   };
 }
 
-export function csvRows(ctx: RowContext): SplitterSink {
+/** CSV rows; `header`, when given, is the file's header record, read already (a piece cut after it). */
+export function csvRows(ctx: RowContext, header: string | null = null): SplitterSink {
   const reject = rejecter(ctx);
   const { stats, validate, file } = ctx;
   let mapper: CsvRowMapper | null = null;
@@ -94,6 +95,8 @@ export function csvRows(ctx: RowContext): SplitterSink {
       );
     }
   }
+
+  if (header !== null) readHeader(header);
 
   return {
     record(text, line) {

@@ -1,0 +1,210 @@
+/**
+ * Reads one piece of a JSONL or CSV file cut at record boundaries
+ * (segment-cutter.ts): the same splitting, parsing and validation as a whole
+ * file, with line numbers counted from the piece's start. Valid records are
+ * packed into a compact columnar form to cross to the main thread cheaply:
+ * numbers in typed arrays (transferred, not copied), the short repeated
+ * strings (key, account, IP, prefix, user agent, model) as indices into a
+ * per-piece dictionary, so structured cloning copies each distinct value once
+ * and the aggregator's maps see one string object per value.
+ */
+import type { AccountRecord, EventRecord, InputKind, Rejection } from '../model.ts';
+import { RecordSplitter } from './record-splitter.ts';
+import { csvRows, jsonlRows, type RowContext } from './row-readers.ts';
+import { makeValidator } from './validate.ts';
+
+export interface PieceSpec {
+  file: string;
+  kind: InputKind;
+  format: 'jsonl' | 'csv';
+  /** Column per role, in ROLES[kind] order. */
+  cols: string[];
+  maxLineBytes: number;
+  rawPreviewChars: number;
+  /** The CSV header record, read already; null for JSONL, or for the piece that holds the header. */
+  header: string | null;
+  /** The piece starts the file (its first record may carry a BOM). */
+  first: boolean;
+}
+
+/** Events of a piece, by column; see packEvents. */
+export interface PackedEvents {
+  count: number;
+  timestamp: Float64Array;
+  /** input_tokens, output_tokens per event; NaN for null. */
+  tokens: Float64Array;
+  /** key_id, account_id, ip, prefix, user_agent, model per event: an index into `strings`, or -1 for null. */
+  refs: Int32Array;
+  strings: string[];
+  prompts: (string | null)[];
+  /** [event index, extra] for events with extra columns. */
+  extras: [number, Record<string, unknown>][];
+}
+
+export interface PieceResult {
+  /** Line breaks in the piece: the next piece starts this many lines further. */
+  lines: number;
+  read: number;
+  accepted: number;
+  rejected: number;
+  blank: number;
+  /** Lines are counted from 1 at the piece's start. */
+  rejections: Rejection[];
+  events: PackedEvents | null;
+  accounts: AccountRecord[];
+}
+
+const REFS = 6;
+
+class EventPacker {
+  count = 0;
+  private timestamp: number[] = [];
+  private tokens: number[] = [];
+  private refs: number[] = [];
+  private readonly ids = new Map<string, number>();
+  private readonly strings: string[] = [];
+  private readonly prompts: (string | null)[] = [];
+  private readonly extras: [number, Record<string, unknown>][] = [];
+
+  private ref(value: string | null): number {
+    if (value === null) return -1;
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.strings.length;
+      this.ids.set(value, id);
+      this.strings.push(value);
+    }
+    return id;
+  }
+
+  add(e: EventRecord): void {
+    this.timestamp.push(e.timestamp);
+    this.tokens.push(e.input_tokens ?? NaN, e.output_tokens ?? NaN);
+    this.refs.push(this.ref(e.key_id), this.ref(e.account_id), this.ref(e.ip), this.ref(e.prefix), this.ref(e.user_agent), this.ref(e.model));
+    this.prompts.push(e.prompt);
+    for (const _ in e.extra) {
+      this.extras.push([this.count, e.extra]);
+      break;
+    }
+    this.count++;
+  }
+
+  finish(): PackedEvents {
+    return {
+      count: this.count,
+      timestamp: Float64Array.from(this.timestamp),
+      tokens: Float64Array.from(this.tokens),
+      refs: Int32Array.from(this.refs),
+      strings: this.strings,
+      prompts: this.prompts,
+      extras: this.extras,
+    };
+  }
+}
+
+/** The buffers of a result that can be transferred rather than copied. */
+export function transferables(result: PieceResult): ArrayBuffer[] {
+  const e = result.events;
+  return e === null ? [] : [e.timestamp.buffer, e.tokens.buffer, e.refs.buffer] as ArrayBuffer[];
+}
+
+/** A null-prototype copy of an object that crossed threads (structured cloning gives it Object.prototype). */
+function bare(value: Record<string, unknown>): Record<string, unknown> {
+  return Object.assign(Object.create(null) as Record<string, unknown>, value);
+}
+
+/** Hands the events of a packed piece to `emit`, in order. */
+export function unpackEvents(p: PackedEvents, emit: (e: EventRecord) => void): void {
+  const { timestamp, tokens, refs, strings, prompts, extras } = p;
+  let next = 0;
+  for (let i = 0, r = 0; i < p.count; i++, r += REFS) {
+    let extra: Record<string, unknown>;
+    if (next < extras.length && extras[next][0] === i) extra = bare(extras[next++][1]);
+    else extra = Object.create(null) as Record<string, unknown>;
+    const input = tokens[2 * i];
+    const output = tokens[2 * i + 1];
+    emit({
+      timestamp: timestamp[i],
+      key_id: strings[refs[r]],
+      account_id: refs[r + 1] < 0 ? null : strings[refs[r + 1]],
+      ip: refs[r + 2] < 0 ? null : strings[refs[r + 2]],
+      prefix: refs[r + 3] < 0 ? null : strings[refs[r + 3]],
+      user_agent: refs[r + 4] < 0 ? null : strings[refs[r + 4]],
+      model: refs[r + 5] < 0 ? null : strings[refs[r + 5]],
+      prompt: prompts[i],
+      input_tokens: Number.isNaN(input) ? null : input,
+      output_tokens: Number.isNaN(output) ? null : output,
+      extra,
+    });
+  }
+}
+
+/** Hands the accounts of a piece to `emit`, in order. */
+export function unpackAccounts(accounts: AccountRecord[], emit: (a: AccountRecord) => void): void {
+  for (const a of accounts) emit({ ...a, extra: bare(a.extra) });
+}
+
+/** Reads one piece, pushed in one or more parts; `finish` gives its result. */
+export class PieceReader {
+  /** The CSV header, once read (given, or the piece's first record). */
+  header: string | null;
+  private readonly ctx: RowContext;
+  private readonly splitter: RecordSplitter;
+  private readonly events = new EventPacker();
+  private readonly accounts: AccountRecord[] = [];
+  private readonly rejections: Rejection[] = [];
+
+  constructor(spec: PieceSpec) {
+    this.header = spec.header;
+    const stats = { file: spec.file, kind: spec.kind, format: spec.format, read: 0, accepted: 0, rejected: 0, blank: 0 };
+    const sink = { event: (e: EventRecord) => this.events.add(e), account: (a: AccountRecord) => this.accounts.push(a) };
+    this.ctx = {
+      file: spec.file,
+      kind: spec.kind,
+      maxLineBytes: spec.maxLineBytes,
+      rawPreviewChars: spec.rawPreviewChars,
+      cols: spec.cols,
+      stats,
+      validate: makeValidator(spec.kind, spec.cols, sink),
+      reject: (r) => this.rejections.push(r),
+    };
+    let rows = spec.format === 'jsonl' ? jsonlRows(this.ctx) : csvRows(this.ctx, spec.header);
+    if (spec.format === 'csv' && spec.header === null) {
+      const inner = rows;
+      rows = {
+        record: (text, line) => {
+          inner.record(text, line);
+          this.header ??= text; // csvRows read it as the header, or threw
+        },
+        tooLong: (preview, line, inQuotes) => inner.tooLong(preview, line, inQuotes),
+      };
+    }
+    this.splitter = new RecordSplitter(spec.format === 'csv', spec.maxLineBytes, spec.rawPreviewChars, rows, spec.first);
+  }
+
+  push(bytes: Uint8Array): void {
+    this.splitter.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  }
+
+  finish(): PieceResult {
+    this.splitter.end();
+    const { read, accepted, rejected, blank } = this.ctx.stats;
+    return {
+      lines: this.splitter.lines,
+      read,
+      accepted,
+      rejected,
+      blank,
+      rejections: this.rejections,
+      events: this.events.count > 0 ? this.events.finish() : null,
+      accounts: this.accounts,
+    };
+  }
+}
+
+/** Reads a whole piece (what a worker does with each job). */
+export function readPiece(spec: PieceSpec, bytes: Uint8Array): PieceResult {
+  const reader = new PieceReader(spec);
+  reader.push(bytes);
+  return reader.finish();
+}
