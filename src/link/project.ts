@@ -28,9 +28,9 @@ import { startWorkers } from './worker-pool.ts';
 /**
  * Below this many emitted pairs the projection stays on the calling thread:
  * starting a worker (~0.2 s) would cost more than it saves.
- * @default 200_000
+ * @default 1_000_000
  */
-export const PARALLEL_MIN_PAIRS = 200_000;
+export const PARALLEL_MIN_PAIRS = 1_000_000;
 
 function paramsOf(nodes: number, config: Config): ProjectParams {
   const { maxCliqueKeys, sparseDegree } = config.projection;
@@ -67,8 +67,8 @@ export async function projectOnCores(
   }
 }
 
-/** Pairs every table walks, linking and supporting (the work to split). */
-function emittedPairs(tables: ReturnType<typeof packTables>, params: ProjectParams): number {
+/** Pairs every table walks, linking and supporting: the work to split. */
+export function emittedPairs(tables: ReturnType<typeof packTables>, params: ProjectParams): number {
   let pairs = 0;
   for (const { start } of tables)
     for (let u = 0; u + 1 < start.length; u++) {
