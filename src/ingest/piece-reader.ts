@@ -33,9 +33,13 @@ export interface PackedEvents {
   timestamp: Float64Array;
   /** input_tokens, output_tokens per event; NaN for null. */
   tokens: Float64Array;
-  /** key_id, account_id, ip, prefix, user_agent, model per event: an index into `strings`, or -1 for null. */
+  /** key_id, account_id, user_agent, model per event: an index into `strings`, or -1 for null. */
   refs: Int32Array;
   strings: string[];
+  /** ip per event: an index into `ips` (and `prefixes`, its prefix), or -1 for null. */
+  ipRefs: Int32Array;
+  ips: string[];
+  prefixes: (string | null)[];
   prompts: (string | null)[];
   /** [event index, extra] for events with extra columns. */
   extras: [number, Record<string, unknown>][];
@@ -54,15 +58,19 @@ export interface PieceResult {
   accounts: AccountRecord[];
 }
 
-const REFS = 6;
+const REFS = 4;
 
 class EventPacker {
   count = 0;
   private timestamp: number[] = [];
   private tokens: number[] = [];
   private refs: number[] = [];
+  private ipRefs: number[] = [];
   private readonly ids = new Map<string, number>();
   private readonly strings: string[] = [];
+  private readonly ipIds = new Map<string, number>();
+  private readonly ips: string[] = [];
+  private readonly prefixes: (string | null)[] = [];
   private readonly prompts: (string | null)[] = [];
   private readonly extras: [number, Record<string, unknown>][] = [];
 
@@ -77,10 +85,24 @@ class EventPacker {
     return id;
   }
 
+  /** The prefix derives from the IP, so it rides on the IP's index rather than being hashed again. */
+  private ipRef(ip: string | null, prefix: string | null): number {
+    if (ip === null) return -1;
+    let id = this.ipIds.get(ip);
+    if (id === undefined) {
+      id = this.ips.length;
+      this.ipIds.set(ip, id);
+      this.ips.push(ip);
+      this.prefixes.push(prefix);
+    }
+    return id;
+  }
+
   add(e: EventRecord): void {
     this.timestamp.push(e.timestamp);
     this.tokens.push(e.input_tokens ?? NaN, e.output_tokens ?? NaN);
-    this.refs.push(this.ref(e.key_id), this.ref(e.account_id), this.ref(e.ip), this.ref(e.prefix), this.ref(e.user_agent), this.ref(e.model));
+    this.refs.push(this.ref(e.key_id), this.ref(e.account_id), this.ref(e.user_agent), this.ref(e.model));
+    this.ipRefs.push(this.ipRef(e.ip, e.prefix));
     this.prompts.push(e.prompt);
     for (const _ in e.extra) {
       this.extras.push([this.count, e.extra]);
@@ -96,6 +118,9 @@ class EventPacker {
       tokens: Float64Array.from(this.tokens),
       refs: Int32Array.from(this.refs),
       strings: this.strings,
+      ipRefs: Int32Array.from(this.ipRefs),
+      ips: this.ips,
+      prefixes: this.prefixes,
       prompts: this.prompts,
       extras: this.extras,
     };
@@ -105,7 +130,7 @@ class EventPacker {
 /** The buffers of a result that can be transferred rather than copied. */
 export function transferables(result: PieceResult): ArrayBuffer[] {
   const e = result.events;
-  return e === null ? [] : [e.timestamp.buffer, e.tokens.buffer, e.refs.buffer] as ArrayBuffer[];
+  return e === null ? [] : ([e.timestamp.buffer, e.tokens.buffer, e.refs.buffer, e.ipRefs.buffer] as ArrayBuffer[]);
 }
 
 /** A null-prototype copy of an object that crossed threads (structured cloning gives it Object.prototype). */
@@ -115,7 +140,7 @@ function bare(value: Record<string, unknown>): Record<string, unknown> {
 
 /** Hands the events of a packed piece to `emit`, in order. */
 export function unpackEvents(p: PackedEvents, emit: (e: EventRecord) => void): void {
-  const { timestamp, tokens, refs, strings, prompts, extras } = p;
+  const { timestamp, tokens, refs, strings, ipRefs, ips, prefixes, prompts, extras } = p;
   let next = 0;
   for (let i = 0, r = 0; i < p.count; i++, r += REFS) {
     let extra: Record<string, unknown>;
@@ -123,14 +148,15 @@ export function unpackEvents(p: PackedEvents, emit: (e: EventRecord) => void): v
     else extra = Object.create(null) as Record<string, unknown>;
     const input = tokens[2 * i];
     const output = tokens[2 * i + 1];
+    const ip = ipRefs[i];
     emit({
       timestamp: timestamp[i],
       key_id: strings[refs[r]],
       account_id: refs[r + 1] < 0 ? null : strings[refs[r + 1]],
-      ip: refs[r + 2] < 0 ? null : strings[refs[r + 2]],
-      prefix: refs[r + 3] < 0 ? null : strings[refs[r + 3]],
-      user_agent: refs[r + 4] < 0 ? null : strings[refs[r + 4]],
-      model: refs[r + 5] < 0 ? null : strings[refs[r + 5]],
+      ip: ip < 0 ? null : ips[ip],
+      prefix: ip < 0 ? null : prefixes[ip],
+      user_agent: refs[r + 2] < 0 ? null : strings[refs[r + 2]],
+      model: refs[r + 3] < 0 ? null : strings[refs[r + 3]],
       prompt: prompts[i],
       input_tokens: Number.isNaN(input) ? null : input,
       output_tokens: Number.isNaN(output) ? null : output,
