@@ -29,17 +29,24 @@ export interface PlanContext {
 
 /** A business domain not used before, e.g. `cedarworks.io`; `make` may shape it. */
 export function newDomain(ctx: PlanContext, make?: (part: string) => string): string {
-  for (;;) {
+  // The plain pattern has ~209k names: a population of a million accounts would use them all
+  // up, so after a run of collisions a name takes a longer number. Small populations never get
+  // there, so their draws (and files) are the same as before.
+  for (let attempt = 0; ; attempt++) {
+    const plain = attempt < MAX_PLAIN_ATTEMPTS;
     const part = pick(ctx.rng, DOMAIN_PARTS);
+    const number = () => (plain ? rngDigits(ctx.rng) : String(randInt(ctx.rng, 10_000_000)));
     const d = make
-      ? make(part)
-      : `${part}${pick(ctx.rng, DOMAIN_SUFFIXES)}${rngDigits(ctx.rng)}.${pick(ctx.rng, TLDS)}`;
+      ? make(plain ? part : `${part}${number()}`)
+      : `${part}${pick(ctx.rng, DOMAIN_SUFFIXES)}${number()}.${pick(ctx.rng, TLDS)}`;
     if (!ctx.domains.has(d)) {
       ctx.domains.add(d);
       return d;
     }
   }
 }
+
+const MAX_PLAIN_ATTEMPTS = 24;
 
 function rngDigits(rng: Rng): string {
   return rng() < 0.5 ? '' : String(randInt(rng, 100));
