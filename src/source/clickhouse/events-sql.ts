@@ -29,8 +29,8 @@ export interface EventsSql {
   hours: string;
   accounts: string;
   userAgents: string;
+  /** Per key and IP: requests and the co-activity windows it was active in. */
   ips: string;
-  windows: string;
   prompts: string;
 }
 
@@ -73,8 +73,10 @@ export function eventsSql(input: EventsSqlInput): EventsSql {
     hours: q('s_key_id, intDiv(s_ms, 3600000) AS hour, count() AS n', `${accepted}\nGROUP BY s_key_id, hour`),
     accounts: q('s_key_id, s_account_id, count() AS n', `${accepted} AND s_account_id != ''\nGROUP BY s_key_id, s_account_id`),
     userAgents: q('s_key_id, s_user_agent, count() AS n', `${accepted} AND s_user_agent != ''\nGROUP BY s_key_id, s_user_agent`),
-    ips: q('s_key_id, s_ip, count() AS n', `${accepted} AND s_ip != ''\nGROUP BY s_key_id, s_ip`),
-    windows: q(`DISTINCT s_key_id, s_ip, intDiv(s_ms, ${input.windowMs}) AS window`, `${accepted} AND s_ip != ''`),
+    ips: q(
+      `s_key_id, s_ip, count() AS n, groupUniqArray(intDiv(s_ms, ${input.windowMs})) AS windows`,
+      `${accepted} AND s_ip != ''\nGROUP BY s_key_id, s_ip`,
+    ),
     prompts: q(
       `s_key_id, s_prompt, count() AS n, arraySlice(arraySort(groupArray(s_ms)), 1, ${k}) AS first_ms`,
       `${accepted} AND s_prompt != ''\nGROUP BY s_key_id, s_prompt`,

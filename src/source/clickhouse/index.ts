@@ -3,7 +3,7 @@
  * SQL in ClickHouse (events-sql.ts), and what comes back — validation counts
  * by reason, a bounded sample of rejected rows, per-key totals and hourly
  * counts, key–value incidence with counts (accounts, user agents, IPs),
- * co-activity windows per key and IP, and each key's distinct prompts with
+ * co-activity windows per key and IP (with the IP counts), and each key's distinct prompts with
  * their first timestamps — is merged into the same Aggregator and prompt
  * sampler the file path fills. From there the build (templates, linking,
  * clustering, scoring, outputs) is the file path's, so the same rows give
@@ -138,13 +138,10 @@ async function readEvents(
     const v = rows.UserAgentCountRowSchema.parse(r);
     aggregator.mergeKey(v.s_key_id, { userAgents: [[v.s_user_agent, v.n]] });
   });
-  await client.each('key ips', sql.ips, (r) => {
-    const v = rows.IpCountRowSchema.parse(r);
-    aggregator.mergeKey(v.s_key_id, { ips: [[ip(v.s_ip), v.n]] });
-  });
-  await client.each('co-activity windows', sql.windows, (r) => {
-    const w = rows.WindowRowSchema.parse(r);
-    aggregator.mergeKey(w.s_key_id, { windows: [[ip(w.s_ip), w.window]] });
+  await client.each('key ips and windows', sql.ips, (r) => {
+    const v = rows.IpRowSchema.parse(r);
+    const canonical = ip(v.s_ip);
+    aggregator.mergeKey(v.s_key_id, { ips: [[canonical, v.n]], windows: v.windows.map((w) => [canonical, w]) });
   });
   if (prompts !== null) {
     await client.each('prompts', sql.prompts, (r) => {

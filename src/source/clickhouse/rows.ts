@@ -16,8 +16,7 @@ export const TotalsRowSchema = z.object({ s_key_id: key, requests: count, tokens
 export const HourRowSchema = z.object({ s_key_id: key, hour: z.number().int(), n: count });
 export const AccountCountRowSchema = z.object({ s_key_id: key, s_account_id: z.string(), n: count });
 export const UserAgentCountRowSchema = z.object({ s_key_id: key, s_user_agent: z.string(), n: count });
-export const IpCountRowSchema = z.object({ s_key_id: key, s_ip: z.string(), n: count });
-export const WindowRowSchema = z.object({ s_key_id: key, s_ip: z.string(), window: z.number().int() });
+export const IpRowSchema = z.object({ s_key_id: key, s_ip: z.string(), n: count, windows: z.array(z.number().int()) });
 export const PromptRowSchema = z.object({ s_key_id: key, s_prompt: z.string(), n: count, first_ms: z.array(ms).min(1) });
 
 const cell = z.string().nullable();
