@@ -138,14 +138,15 @@ function bare(value: Record<string, unknown>): Record<string, unknown> {
   return Object.assign(Object.create(null) as Record<string, unknown>, value);
 }
 
+/** The extras of an event without any: one frozen object for all (nothing after ingest writes to extras). */
+const NO_EXTRA: Record<string, unknown> = Object.freeze(Object.create(null) as Record<string, unknown>);
+
 /** Hands the events of a packed piece to `emit`, in order. */
 export function unpackEvents(p: PackedEvents, emit: (e: EventRecord) => void): void {
   const { timestamp, tokens, refs, strings, ipRefs, ips, prefixes, prompts, extras } = p;
   let next = 0;
   for (let i = 0, r = 0; i < p.count; i++, r += REFS) {
-    let extra: Record<string, unknown>;
-    if (next < extras.length && extras[next][0] === i) extra = bare(extras[next++][1]);
-    else extra = Object.create(null) as Record<string, unknown>;
+    const extra = next < extras.length && extras[next][0] === i ? bare(extras[next++][1]) : NO_EXTRA;
     const input = tokens[2 * i];
     const output = tokens[2 * i + 1];
     const ip = ipRefs[i];
