@@ -10,7 +10,7 @@
  * The graph is written once as a binary edge list (int32 nodes, int32 edges,
  * int32 sources, int32 targets, float64 weights) under bench/.data/louvain/.
  * Each variant (BENCH_VARIANTS to choose) then runs in its own process, so its
- * peak RSS is its own: it loads the file, builds what Louvain reads, runs
+ * peak RSS is its own (BENCH_IGRAPH=0 skips igraph): it loads the file, builds what Louvain reads, runs
  * graphology's Louvain (seed 1, resolution 0.3 as the config's default) and
  * writes the membership. Last, bench/louvain_igraph.py loads the same file
  * into python-igraph (Debian's, /usr/bin/python3), runs community_multilevel
@@ -134,11 +134,19 @@ function main(): void {
       ['--expose-gc', '--max-old-space-size=20000', '--import', 'tsx', join(root, 'bench/louvain.ts'), 'run', variant, file, membership],
       { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
     );
-    const result = { variant, membership, load: `${load} → ${loadText()}`, ...JSON.parse(out.trim().split('\n').at(-1)!) };
+    const result = { variant, membership, edges: edges.source.length, load: `${load} → ${loadText()}`, ...JSON.parse(out.trim().split('\n').at(-1)!) };
     console.error(JSON.stringify(result));
     results.push(result);
   }
 
+  const m = edges.source.length;
+  console.log(`graph: ${fmt(nodes)} nodes, ${fmt(m)} edges, resolution ${RESOLUTION}`);
+  console.log('| construction | build | heap + buffers | Louvain | total | peak RSS | communities | modularity (igraph\'s formula) | load average |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  if (process.env.BENCH_IGRAPH === '0') {
+    for (const r of results) console.log(row(r, '—'));
+    return;
+  }
   const load = loadText();
   const py = execFileSync(
     '/usr/bin/python3',
@@ -148,16 +156,7 @@ function main(): void {
   const igraph = JSON.parse(py.trim().split('\n').at(-1)!);
   console.error(JSON.stringify({ igraph, load: `${load} → ${loadText()}` }));
 
-  const m = edges.source.length;
-  console.log(`graph: ${fmt(nodes)} nodes, ${fmt(m)} edges, resolution ${RESOLUTION}`);
-  console.log('| construction | build | heap + buffers | Louvain | total | peak RSS | communities | modularity (igraph\'s formula) | load average |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-  results.forEach((r, i) => {
-    const perEdge = `${(Number(r.constructionBytes) / 1e9).toFixed(2)} GB (${Math.round(Number(r.constructionBytes) / m)} B/edge)`;
-    console.log(
-      `| ${r.variant} | ${sec(r.constructionMs)} | ${perEdge} | ${sec(r.louvainMs)} | ${sec(Number(r.constructionMs) + Number(r.louvainMs))} | ${gib(r.peakRss)} | ${fmt(Number(r.communities))} | ${Number(igraph.memberships[i]).toFixed(6)} | ${r.load} |`,
-    );
-  });
+  results.forEach((r, i) => console.log(row(r, Number(igraph.memberships[i]).toFixed(6))));
   console.log(
     `| igraph ${igraph.version} (Graph(n, edges), es['weight']) | ${sec(igraph.loadMs)} | — | ${sec(igraph.louvainMs)} | ${sec(igraph.loadMs + igraph.louvainMs)} | ${gib(igraph.peakRss)} | ${fmt(igraph.communities)} | ${igraph.modularity.toFixed(6)} | ${igraph.load ?? load} |`,
   );
@@ -166,6 +165,13 @@ function main(): void {
     const ours = Number(view.constructionMs) + Number(view.louvainMs);
     console.log(`\nview vs igraph, load + Louvain: ${(ours / (igraph.loadMs + igraph.louvainMs)).toFixed(2)}×; Louvain alone: ${(Number(view.louvainMs) / igraph.louvainMs).toFixed(2)}×`);
   }
+}
+
+function row(r: Record<string, number | string>, modularity: string): string {
+  const bytes = Number(r.constructionBytes);
+  const perEdge = `${(bytes / 1e9).toFixed(2)} GB (${Math.round(bytes / Number(r.edges))} B/edge)`;
+  const total = sec(Number(r.constructionMs) + Number(r.louvainMs));
+  return `| ${r.variant} | ${sec(r.constructionMs)} | ${perEdge} | ${sec(r.louvainMs)} | ${total} | ${gib(r.peakRss)} | ${fmt(Number(r.communities))} | ${modularity} | ${r.load} |`;
 }
 
 /** One variant in this process: load, build, Louvain, membership out; one JSON line on stdout. */
