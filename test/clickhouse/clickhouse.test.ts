@@ -178,6 +178,17 @@ describe('credentials and errors', () => {
     expect(result.stderr).not.toMatch(/wrong-password/);
   });
 
+  it('works for a read-only user (readonly = 1: no settings, so no gzip)', async () => {
+    // The stock users.xml of the Debian package has a user `readonly` (profile readonly = 1, 127.0.0.1).
+    const out = join(tmp, 'out-readonly');
+    const args = ['build', '--source', 'clickhouse', '--clickhouse-url', url, '--database', 'sybil', '--events-table', 'edge', '--clickhouse-row-id', 'row', '--out', out, '--quiet'];
+    const env = { ...process.env, SYBILSCOPE_CLICKHOUSE_USER: 'readonly' };
+    const r = spawnSync(process.execPath, [`${ROOT}bin/sybilscope.js`, ...args], { encoding: 'utf8', cwd: ROOT, env });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(readFileSync(join(out, 'rejected.jsonl'), 'utf8')).toBe(readFileSync(join(tmp, 'out-edge', 'rejected.jsonl'), 'utf8'));
+  });
+
   it('stops with one line, no stack trace, when the server cannot be reached', async () => {
     const port = await closedPort();
     const result = runProcess(['build', '--source', 'clickhouse', '--clickhouse-url', `http://127.0.0.1:${port}`, '--database', 'sybil', '--events-table', 'events', '--out', join(tmp, 'x')]);

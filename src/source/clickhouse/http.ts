@@ -19,6 +19,8 @@ export interface QueryStats {
 export class ClickHouseClient {
   /** One entry per query, in order. */
   readonly log: QueryStats[] = [];
+  /** Ask for gzip; turned off after a read-only server refuses the setting. */
+  compress = true;
 
   constructor(private readonly source: ClickHouseSource) {}
 
@@ -79,9 +81,9 @@ export class ClickHouseClient {
   private async post(body: string, settings: Record<string, string> = {}): Promise<ReadableStream<Uint8Array>> {
     const url = new URL('/', this.source.url);
     for (const [name, value] of Object.entries(settings)) url.searchParams.set(name, value);
-    url.searchParams.set('output_format_json_quote_64bit_integers', '0');
-    // gzip on the wire (fetch asks for it and inflates); `bytes` count the results as inflated.
-    url.searchParams.set('enable_http_compression', '1');
+    // gzip on the wire (fetch asks for it and inflates; `bytes` count the results inflated),
+    // unless the user is read-only (readonly = 1 may not change even this setting).
+    if (this.compress) url.searchParams.set('enable_http_compression', '1');
     let res: Response;
     try {
       res = await fetch(url, {
@@ -94,7 +96,14 @@ export class ClickHouseClient {
       const why = cause?.code ?? cause?.message ?? (error as Error).message;
       throw new UserError('E_CLICKHOUSE_CONNECT', `clickhouse: cannot reach ${displayUrl(this.source)} (${oneLine(String(why))}); check --clickhouse-url`);
     }
-    if (!res.ok || res.body === null) throw this.error(await res.text());
+    if (!res.ok || res.body === null) {
+      const text = await res.text();
+      if (this.compress && /^Code: 164\b.*enable_http_compression/.test(text)) {
+        this.compress = false;
+        return this.post(body, settings);
+      }
+      throw this.error(text);
+    }
     return res.body;
   }
 
