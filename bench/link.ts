@@ -3,7 +3,10 @@
  * templates), then times `link` with each number of workers given
  * (BENCH_WORKERS=1,2, default), BENCH_REPEAT times each, and checks that every
  * run's edge store is bit-identical to the first. Not a test: nothing here
- * asserts a time.
+ * asserts a time. Then, on this thread one after the other, the projection
+ * whole and each of its parts for 2 and 3 threads: the parts' sum against the
+ * whole is the cost of every part walking every value; a CPU-time figure that
+ * other jobs on the machine disturb less than wall time on several threads.
  *
  *   node --import tsx bench/link.ts EVENTS.jsonl ACCOUNTS.csv
  */
@@ -12,6 +15,8 @@ import { Aggregator } from '../src/aggregate/index.ts';
 import { DEFAULT_CONFIG } from '../src/config/schema.ts';
 import { readInput } from '../src/ingest/index.ts';
 import { link, type Linked } from '../src/link/index.ts';
+import { packTables } from '../src/link/packed-tables.ts';
+import { projectPart } from '../src/link/project-part.ts';
 import { PromptStage } from '../src/prompts/index.ts';
 
 const [events, accounts] = process.argv.slice(2);
@@ -50,6 +55,26 @@ for (const w of workers)
         `identical ${same}, load ${load.toFixed(2)}, rss ${(process.memoryUsage().rss / 2 ** 30).toFixed(2)} GiB`,
     );
   }
+
+const tables = first!.tables;
+const packed = packTables(tables, config);
+const { maxCliqueKeys, sparseDegree } = config.projection;
+const params = { nodes: data.keys.length, types: 8, maxCliqueKeys, sparseDegree, multiplier: config.coactivity.multiplier };
+const time = (f: () => unknown) => {
+  const t = performance.now();
+  f();
+  return (performance.now() - t) / 1000;
+};
+for (let r = 0; r < repeat; r++) {
+  const whole = time(() => projectPart(packed, params));
+  const line = [`projection on one thread: whole ${whole.toFixed(2)} s`];
+  for (const parts of [2, 3]) {
+    const each = Array.from({ length: parts }, (_, part) => time(() => projectPart(packed, params, part, parts)));
+    const sum = each.reduce((a, b) => a + b, 0);
+    line.push(`${parts} parts ${each.map((x) => x.toFixed(2)).join(' + ')} = ${sum.toFixed(2)} s (${((sum / whole - 1) * 100).toFixed(0)}% over)`);
+  }
+  console.log(`${line.join('; ')}; load ${loadavg()[0].toFixed(2)}`);
+}
 
 /** Same kept edges in the same order with the same float bits per type. */
 function sameStore(a: Linked, b: Linked): boolean {

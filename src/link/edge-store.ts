@@ -39,19 +39,45 @@ export class EdgeStore {
   }
 
   /**
-   * One store holding the edges of stores with disjoint edge sets, part after
-   * part, indexed once at the end.
+   * One store of the edges of stores with disjoint edge sets, each listing its
+   * edges in (source, target) order: merged in that order, indexed once.
    */
-  static union(nodes: number, types: number, parts: EdgeColumns[]): EdgeStore {
+  static mergeSorted(nodes: number, types: number, parts: EdgeColumns[]): EdgeStore {
     const total = parts.reduce((n, p) => n + p.source.length, 0);
     const store = new EdgeStore(nodes, types, total);
-    for (const part of parts) {
-      const at = store.length;
-      store.source.set(part.source, at);
-      store.target.set(part.target, at);
-      for (let t = 0; t < types; t++) store.weights[t].set(part.weights[t], at);
-      store.length += part.source.length;
+    const next = new Int32Array(parts.length);
+    for (let s = 0; s < total; s++) {
+      // The part whose next edge comes first; parts are few.
+      let from = -1;
+      for (let p = 0; p < parts.length; p++) {
+        const e = next[p];
+        if (e === parts[p].source.length) continue;
+        if (from < 0) from = p;
+        else {
+          const ds = parts[p].source[e] - parts[from].source[next[from]];
+          if (ds < 0 || (ds === 0 && parts[p].target[e] < parts[from].target[next[from]])) from = p;
+        }
+      }
+      const part = parts[from];
+      const e = next[from]++;
+      store.source[s] = part.source[e];
+      store.target[s] = part.target[e];
+      for (let t = 0; t < types; t++) store.weights[t][s] = part.weights[t][e];
     }
+    store.length = total;
+    store.index(store.buckets);
+    return store;
+  }
+
+  /** A store of just these slots' edges, in this order (slot n of it is slots[n] here). */
+  select(slots: number[]): EdgeStore {
+    const store = new EdgeStore(this.nodes, this.types, slots.length);
+    slots.forEach((from, s) => {
+      store.source[s] = this.source[from];
+      store.target[s] = this.target[from];
+      for (let t = 0; t < this.types; t++) store.weights[t][s] = this.weights[t][from];
+    });
+    store.length = slots.length;
     store.index(store.buckets);
     return store;
   }

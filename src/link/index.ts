@@ -7,7 +7,8 @@ import type { Dataset } from '../aggregate/index.ts';
 import type { KeyTemplates } from '../prompts/index.ts';
 import { compareStrings } from '../util/compare.ts';
 import type { EdgeStore } from './edge-store.ts';
-import { project, projectOnCores } from './project.ts';
+import { keptOf, type Projection } from './project-part.ts';
+import { project, projectKept } from './project.ts';
 import { buildValueTable, type ValueTable } from './value-table.ts';
 
 export { explainEdge, round, type EdgeEvidence } from './explain.ts';
@@ -23,10 +24,12 @@ export interface Hub {
 
 export interface Linked {
   tables: ValueTable[];
+  /** The kept edges only: those at or above minEdgeWeight, slots in (source, target) order. */
   store: EdgeStore;
-  /** Slots of edges at or above minEdgeWeight, in (source, target) order. */
+  /** Slots of the kept edges, in (source, target) order: every slot of `store`. */
   kept: number[];
   hubs: Hub[];
+  /** Edges before pruning. */
   candidateEdges: number;
 }
 
@@ -39,8 +42,8 @@ export function link(data: Dataset, config: Config, templates: KeyTemplates | nu
 export function link(data: Dataset, config: Config, templates?: KeyTemplates | null): Linked;
 export function link(data: Dataset, config: Config, templates: KeyTemplates | null = null, ...run: [workers?: number]): Linked | Promise<Linked> {
   const tables = valueTables(data, config, templates);
-  if (run.length === 0) return linked(tables, project(tables, data.keys.length, config), config);
-  return projectOnCores(tables, data.keys.length, config, run[0] ?? 1).then((store) => linked(tables, store, config));
+  if (run.length === 0) return linked(tables, keptOf(project(tables, data.keys.length, config), config.projection.minEdgeWeight));
+  return projectKept(tables, data.keys.length, config, run[0] ?? 1).then((projection) => linked(tables, projection));
 }
 
 function valueTables(data: Dataset, config: Config, templates: KeyTemplates | null): ValueTable[] {
@@ -50,8 +53,9 @@ function valueTables(data: Dataset, config: Config, templates: KeyTemplates | nu
   );
 }
 
-function linked(tables: ValueTable[], store: EdgeStore, config: Config): Linked {
-  const kept = store.kept(config.projection.minEdgeWeight);
+function linked(tables: ValueTable[], { store, candidates }: Projection): Linked {
+  // The store holds the kept edges only, in (source, target) order.
+  const kept = Array.from({ length: store.size }, (_, s) => s);
   const hubs: Hub[] = [];
   for (const table of tables) {
     table.values.forEach((value, v) => {
@@ -59,5 +63,5 @@ function linked(tables: ValueTable[], store: EdgeStore, config: Config): Linked 
     });
   }
   hubs.sort((a, b) => b.accounts - a.accounts || compareStrings(a.type, b.type) || compareStrings(a.value, b.value));
-  return { tables, store, kept, hubs, candidateEdges: store.size };
+  return { tables, store, kept, hubs, candidateEdges: candidates };
 }

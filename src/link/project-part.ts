@@ -12,7 +12,7 @@
  */
 import { mix32 } from '../util/hash.ts';
 import { coactive } from './coactivity.ts';
-import { EdgeStore } from './edge-store.ts';
+import { EdgeStore, type EdgeColumns } from './edge-store.ts';
 import type { PackedTable } from './packed-tables.ts';
 
 export interface ProjectParams {
@@ -80,4 +80,21 @@ export function projectPart(tables: PackedTable[], params: ProjectParams, part =
     }
   }
   return store;
+}
+
+/** Kept edges of a projection, and how many there were before pruning. */
+export interface Projection {
+  /** Edges of total weight ≥ projection.minEdgeWeight only, slots in (source, target) order. */
+  store: EdgeStore;
+  candidates: number;
+}
+
+export function keptOf(store: EdgeStore, minWeight: number): Projection {
+  return { store: store.select(store.kept(minWeight)), candidates: store.size };
+}
+
+/** What a worker sends back: its part's kept edges, in (source, target) order, and its candidate count. */
+export interface PartResult {
+  columns: EdgeColumns;
+  candidates: number;
 }

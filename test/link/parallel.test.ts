@@ -10,7 +10,8 @@ import type { EdgeStore } from '../../src/link/edge-store.ts';
 import { link, type ValueTable } from '../../src/link/index.ts';
 import { packTables } from '../../src/link/packed-tables.ts';
 import { projectPart } from '../../src/link/project-part.ts';
-import { project, projectOnCores } from '../../src/link/project.ts';
+import { keptOf } from '../../src/link/project-part.ts';
+import { project, projectKept } from '../../src/link/project.ts';
 import { runWorkers, startWorkers } from '../../src/link/worker-pool.ts';
 import type { KeyTemplates } from '../../src/prompts/index.ts';
 import { config } from '../helpers/records.ts';
@@ -41,6 +42,9 @@ function contents(store: EdgeStore): string[] {
 }
 
 const FEW_CLIQUES = config({ projection: { maxCliqueKeys: 6, sparseDegree: 3 } });
+/** Every candidate edge kept, so the whole projection is compared. */
+const KEEP_ALL = config({ projection: { minEdgeWeight: 0 } });
+const FEW_CLIQUES_KEEP_ALL = config({ projection: { maxCliqueKeys: 6, sparseDegree: 3, minEdgeWeight: 0 } });
 
 describe('projection on several threads', () => {
   let data: Dataset;
@@ -72,20 +76,29 @@ describe('projection on several threads', () => {
 
   for (const [name, cfg] of [
     ['default config', DEFAULT_CONFIG],
-    ['most values sparse', FEW_CLIQUES],
+    ['every candidate edge kept', KEEP_ALL],
+    ['most values sparse, every candidate edge kept', FEW_CLIQUES_KEEP_ALL],
   ] as Array<[string, Config]>) {
-    it(`gives the same edges and float bits on 1, 2 and 3 threads (${name})`, async () => {
-      const serial = contents(project(tables, data.keys.length, cfg));
-      expect(serial.length).toBeGreaterThan(1000);
+    it(`keeps the same edges, slots and float bits on 1, 2 and 3 threads (${name})`, async () => {
+      const whole = project(tables, data.keys.length, cfg);
+      const serial = keptOf(whole, cfg.projection.minEdgeWeight);
+      const want = contents(serial.store);
+      expect(want.length).toBeGreaterThan(cfg.projection.minEdgeWeight === 0 ? whole.size - 1 : 1000);
       for (const workers of [1, 2, 3]) {
-        const store = await projectOnCores(tables, data.keys.length, cfg, workers, 0);
-        expect(store.size).toBe(serial.length);
+        const { store, candidates } = await projectKept(tables, data.keys.length, cfg, workers, 0);
+        expect(candidates).toBe(whole.size);
+        expect(store.size).toBe(want.length);
         const got = contents(store);
         // A toEqual on 20k strings prints poorly; find the first difference.
-        const at = got.findIndex((line, e) => line !== serial[e]);
-        expect(at === -1 ? null : { workers, got: got[at], want: serial[at] }).toBeNull();
-        // The store is whole: every edge is found by its endpoints.
-        for (let s = 0; s < store.size; s++) expect(store.find(store.target[s], store.source[s])).toBe(s);
+        const at = got.findIndex((line, e) => line !== want[e]);
+        expect(at === -1 ? null : { workers, got: got[at], want: want[at] }).toBeNull();
+        // Slots are in (source, target) order, and every edge is found by its endpoints.
+        const wrong: number[] = [];
+        for (let s = 0; s < store.size; s++) {
+          const ordered = s === 0 || store.source[s - 1] < store.source[s] || (store.source[s - 1] === store.source[s] && store.target[s - 1] < store.target[s]);
+          if (!ordered || store.find(store.target[s], store.source[s]) !== s) wrong.push(s);
+        }
+        expect(wrong).toEqual([]);
       }
     }, 60_000);
   }
@@ -97,10 +110,12 @@ describe('projection on several threads', () => {
     const parts = [0, 1, 2].map((part) => projectPart(packed, params, part, 3));
     expect(parts.reduce((n, p) => n + p.size, 0)).toBe(whole.size);
     for (const p of parts) expect(p.size).toBeGreaterThan(whole.size / 6);
+    const misplaced: string[] = [];
     for (let s = 0; s < whole.size; s++) {
-      const holders = parts.filter((p) => p.find(whole.source[s], whole.target[s]) >= 0);
-      if (holders.length !== 1) expect.fail(`edge ${whole.source[s]}-${whole.target[s]} is in ${holders.length} parts`);
+      const holders = parts.filter((p) => p.find(whole.source[s], whole.target[s]) >= 0).length;
+      if (holders !== 1) misplaced.push(`edge ${whole.source[s]}-${whole.target[s]} is in ${holders} parts`);
     }
+    expect(misplaced).toEqual([]);
   });
 
   it('gives link called with a number of workers what it gives without one', async () => {
