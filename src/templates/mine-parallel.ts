@@ -1,5 +1,5 @@
 /**
- * mineTemplates with the per-text passes on worker threads: document
+ * mineTemplates with the per-text passes on several threads: document
  * frequency, skeletons and candidate frames (passes.ts), the work that grows
  * with the prompts' text and dominates the time. Grouping, frames, support
  * and paraphrases stay on the calling thread (mine-stages.ts).
@@ -12,33 +12,31 @@
  *   - document frequencies are counted by partition of the hash, each count a
  *     sum of the same integers (passes.ts);
  *   - work counters are sums.
- * The distinct prompts go to the workers once, packed in shared memory
- * (packed-texts.ts); the frequency tables are shared, not copied. Below
- * minPromptsPerWorker prompts per worker the in-thread driver runs instead:
- * starting a worker costs more than it saves on small samples.
+ * The calling thread is one of the lanes (lane 0) and works while the worker
+ * threads do, so `workers` = 2 starts one thread. The distinct prompts go to
+ * the workers once, packed in shared memory (packed-texts.ts); the frequency
+ * tables are shared, not copied. Below minPromptsPerWorker prompts per lane
+ * the in-thread driver runs instead: starting a worker costs more than it
+ * saves on small samples.
  */
-import { copyRepeats, dfDocuments, distinctTexts, framesOf, prepare, settle, skeletonParams, skeletonTexts, CANDIDATES } from './mine-stages.ts';
+import type { MatchStats } from './assign.ts';
+import { copyRepeats, dfDocuments, distinctTexts, framesOf, prepare, settle, skeletonParams, skeletonTexts, CANDIDATES, type Prepared } from './mine-stages.ts';
 import { mineTemplates } from './mine.ts';
+import { minerOps, type MinerOps, type SkeletonsReply, type StoreEntries } from './miner-ops.ts';
 import type { MinerOptions } from './options.ts';
 import { packTexts } from './packed-texts.ts';
-import type { MatchStats } from './assign.ts';
 import { SkeletonStore } from './skeleton-store.ts';
 import type { MinedTemplates, MinerStats, PromptSample } from './types.ts';
 import { WorkerPool } from './worker-pool.ts';
 
 export interface ParallelOptions {
-  /** Worker threads; 1 mines on the calling thread. */
+  /** Threads, the calling one included; 1 mines on the calling thread alone. */
   workers: number;
   /**
-   * Fewest prompts per worker worth a thread; fewer workers are used below it.
+   * Fewest prompts per thread worth it; fewer threads are used below it.
    * @default 5000
    */
   minPromptsPerWorker?: number;
-}
-
-interface StoreEntries {
-  data: Uint32Array;
-  lengths: Int32Array;
 }
 
 export async function mineTemplatesParallel(
@@ -50,61 +48,77 @@ export async function mineTemplatesParallel(
   const rows = Array.isArray(samples) ? (samples as PromptSample[]) : [...samples];
   const workers = Math.min(parallel.workers, Math.floor(rows.length / (parallel.minPromptsPerWorker ?? 5000)));
   if (workers <= 1) return mineTemplates(rows, options, stats);
-  const p = prepare(rows, options);
-  const pool = new WorkerPool(new URL('./mine-worker.ts', import.meta.url), workers);
+  // The workers boot (loading TypeScript) while this thread prepares the rows.
+  const pool = new WorkerPool(new URL('./mine-worker.ts', import.meta.url), workers - 1);
   try {
-    return await mineOn(pool, p, stats);
+    const p = prepare(rows, options);
+    const distinct = distinctTexts(p);
+    const lanes = new Lanes(pool, minerOps((j) => rows[distinct[j]!]!.prompt));
+    return await mineOn(lanes, p, distinct, stats);
   } finally {
     await pool.close();
   }
 }
 
-async function mineOn(pool: WorkerPool, p: ReturnType<typeof prepare>, stats?: Partial<MinerStats>): Promise<MinedTemplates> {
+/** Lane 0 is the calling thread, lanes 1… the pool's workers. */
+class Lanes {
+  constructor(
+    private readonly pool: WorkerPool,
+    private readonly local: MinerOps,
+  ) {}
+
+  get size(): number {
+    return 1 + this.pool.size;
+  }
+
+  /** Runs op on lane q. Lane 0 runs once the caller's synchronous code is done, so the calls to the workers are all sent first. */
+  call<T>(q: number, op: keyof MinerOps, payload: unknown, transfer: ArrayBuffer[] = []): Promise<T> {
+    if (q > 0) return this.pool.call<T>(q - 1, op, payload, transfer);
+    return Promise.resolve().then(() => (this.local[op] as (x: unknown) => { result: unknown })(payload).result as T);
+  }
+}
+
+async function mineOn(lanes: Lanes, p: Prepared, distinct: Int32Array, stats?: Partial<MinerStats>): Promise<MinedTemplates> {
   const { rows, o } = p;
   const k = o.shingleSize;
-  const w = pool.size;
-  const all = (calls: (q: number) => Promise<unknown>) => Promise.all(Array.from({ length: w }, (_, q) => calls(q)));
+  const w = lanes.size;
+  const all = <T>(calls: (q: number) => Promise<T>) => Promise.all(Array.from({ length: w }, (_, q) => calls(q)));
 
-  // The distinct texts, packed once in shared memory; a pass names them by their packed index.
-  const distinct = distinctTexts(p);
+  // The distinct texts, packed once in shared memory for the workers; a pass names them by their index in `distinct`.
   const packedOf = new Int32Array(p.n);
   distinct.forEach((i, j) => (packedOf[i] = j));
   const packed = packTexts(Array.from(distinct, (i) => rows[i]!.prompt));
-  await all((q) => pool.call(q, 'texts', packed));
-  /** Worker q's range of `rows` (row indices), as packed indices. */
+  await all((q) => (q === 0 ? Promise.resolve() : lanes.call(q, 'texts', packed)));
+  /** Lane q's range of `ids` (row indices), as indices into `distinct`. */
   const range = (ids: Int32Array, q: number) => {
     const [a, b] = bounds(ids.length, w, q);
     return Int32Array.from(ids.subarray(a, b), (i) => packedOf[i]!);
   };
 
-  // 2. Document frequency: each worker shingles its range into one stream per partition,
-  // then worker q counts partition q from every range into its table.
+  // 2. Document frequency: each lane shingles its range into one stream per partition,
+  // then lane q counts partition q from every range into its table.
   const docs = dfDocuments(p);
-  const streams = (await all((q) => {
+  const streams = await all((q) => {
     const [a, b] = bounds(docs.texts.length, w, q);
-    return pool.call(q, 'partition', { texts: range(docs.texts, q), times: docs.times.slice(a, b), k, parts: w });
-  })) as Uint32Array[][];
-  const tables = (await all((q) => {
+    return lanes.call<Uint32Array[]>(q, 'partition', { texts: range(docs.texts, q), times: docs.times.slice(a, b), k, parts: w });
+  });
+  const tables = await all((q) => {
     const mine = streams.map((s) => s[q]!);
-    return pool.call(q, 'count', { streams: mine }, mine.map((s) => s.buffer as ArrayBuffer));
-  })) as Uint32Array[];
+    return lanes.call<Uint32Array>(q, 'count', { streams: mine }, q === 0 ? [] : mine.map((s) => s.buffer as ArrayBuffer));
+  });
 
   // 3. Skeletons, appended in range order: the same entries as in one thread.
   const texts = skeletonTexts(p);
   const params = skeletonParams(p);
-  const parts = (await all((q) => pool.call(q, 'skeletons', { tables, texts: range(texts, q), params }))) as Array<{
-    skeletons: StoreEntries;
-    backoffs: StoreEntries;
-    backoff: Int32Array;
-  }>;
+  const parts = await all((q) => lanes.call<SkeletonsReply>(q, 'skeletons', { tables, texts: range(texts, q), params }));
   const skeletons = new SkeletonStore();
   const backoffs = new SkeletonStore();
   const backoff = new Int32Array(texts.length);
   let j = 0;
   for (const part of parts) {
     appendEntries(skeletons, part.skeletons);
-    const bo = appendEntries(backoffs, part.backoffs);
-    for (const b of part.backoff) backoff[j++] = b < 0 ? -1 : bo + b;
+    const first = appendEntries(backoffs, part.backoffs);
+    for (const b of part.backoff) backoff[j++] = b < 0 ? -1 : first + b;
   }
 
   // 4–5. Candidate clusters and frames, on this thread.
@@ -112,8 +126,8 @@ async function mineOn(pool: WorkerPool, p: ReturnType<typeof prepare>, stats?: P
 
   // 6. Candidate frames per distinct text, by range.
   const frames = framed.list.map((f) => f.shingles);
-  await all((q) => pool.call(q, 'frames', { frames, minContainment: o.minContainment, maxCandidates: o.maxCandidates }));
-  const found = (await all((q) => pool.call(q, 'match', { texts: range(distinct, q), k }))) as Array<{ cand: Int32Array; stats: MatchStats }>;
+  await all((q) => lanes.call(q, 'frames', { frames, minContainment: o.minContainment, maxCandidates: o.maxCandidates }));
+  const found = await all((q) => lanes.call<{ cand: Int32Array; stats: MatchStats }>(q, 'match', { texts: range(distinct, q), k }));
   const cand = new Int32Array(p.n * CANDIDATES);
   j = 0;
   for (const part of found) {
@@ -129,17 +143,17 @@ async function mineOn(pool: WorkerPool, p: ReturnType<typeof prepare>, stats?: P
   return settle(p, framed, cand, stats);
 }
 
-/** Worker q's share [a, b) of n items split into w contiguous ranges. */
+/** Lane q's share [a, b) of n items split into w contiguous ranges. */
 function bounds(n: number, w: number, q: number): [number, number] {
   return [Math.floor((n * q) / w), Math.floor((n * (q + 1)) / w)];
 }
 
-/** Appends a worker's store entries in order; returns the index of the first. */
+/** Appends a lane's store entries in order; returns the index of the first. */
 function appendEntries(store: SkeletonStore, e: StoreEntries): number {
   const first = store.size;
   let at = 0;
   for (const len of e.lengths) {
-    store.addUnsorted(e.data.subarray(at, at + len), len);
+    store.addSorted(e.data.subarray(at, at + len), len);
     at += len;
   }
   return first;

@@ -18,13 +18,13 @@ import { MinerOptionsSchema, type MinerOptions } from './options.ts';
 import { detectReasoningElicitation } from './reasoning.ts';
 import { promptRank } from './sampler.ts';
 import { paraphrasesToFold } from './paraphrase.ts';
+import { CANDIDATES } from './passes.ts';
 import { Scratch } from './scratch.ts';
 import type { SkeletonParams } from './skeleton.ts';
 import type { SkeletonStore } from './skeleton-store.ts';
 import type { MinedTemplates, MinerStats, PromptSample, Template } from './types.ts';
 
-/** Candidate frames kept per prompt, best first. */
-export const CANDIDATES = 4;
+export { CANDIDATES } from './passes.ts';
 
 /** Work counters summed over the stages (MinerStats, by another name). */
 export interface Work {

@@ -17,23 +17,33 @@ export function packTexts(texts: readonly string[]): PackedTexts {
   const n = texts.length;
   const offsets = new Float64Array(new SharedArrayBuffer(8 * (n + 1)));
   const utf16 = new Uint8Array(new SharedArrayBuffer(Math.max(1, n)));
-  let total = 0;
-  for (let i = 0; i < n; i++) {
-    const t = texts[i]!;
-    offsets[i] = total;
-    if (isWellFormed(t)) total += Buffer.byteLength(t, 'utf8');
-    else (utf16[i] = 1), (total += 2 * t.length);
-  }
-  offsets[n] = total;
-  const bytes = new Uint8Array(new SharedArrayBuffer(total));
+  let chars = 0;
+  for (const t of texts) chars += t.length;
+  // Room for ASCII and a little more; doubled (and copied) when a text does not fit.
+  let bytes = new Uint8Array(new SharedArrayBuffer(Math.ceil(chars * 1.25) + 1024));
   const encoder = new TextEncoder();
+  const grow = (min: number) => {
+    const grown = new Uint8Array(new SharedArrayBuffer(Math.max(2 * bytes.length, min)));
+    grown.set(bytes.subarray(0, at));
+    bytes = grown;
+  };
+  let at = 0;
   for (let i = 0; i < n; i++) {
     const t = texts[i]!;
-    const at = offsets[i]!;
-    if (!utf16[i]) encoder.encodeInto(t, bytes.subarray(at, offsets[i + 1]!));
-    else for (let j = 0; j < t.length; j++) (bytes[at + 2 * j] = t.charCodeAt(j) & 0xff), (bytes[at + 2 * j + 1] = t.charCodeAt(j) >>> 8);
+    offsets[i] = at;
+    if (isWellFormed(t)) {
+      let r = encoder.encodeInto(t, bytes.subarray(at));
+      while (r.read < t.length) grow(at + 3 * t.length), (r = encoder.encodeInto(t, bytes.subarray(at)));
+      at += r.written;
+    } else {
+      if (at + 2 * t.length > bytes.length) grow(at + 2 * t.length);
+      utf16[i] = 1;
+      for (let j = 0; j < t.length; j++) (bytes[at + 2 * j] = t.charCodeAt(j) & 0xff), (bytes[at + 2 * j + 1] = t.charCodeAt(j) >>> 8);
+      at += 2 * t.length;
+    }
   }
-  return { bytes, offsets, utf16 };
+  offsets[n] = at;
+  return { bytes: bytes.subarray(0, at), offsets, utf16 };
 }
 
 const decoder = new TextDecoder();

@@ -17,10 +17,12 @@
  */
 import type { FrameIndex, MatchStats } from './assign.ts';
 import { DfTable } from './df-table.ts';
-import { CANDIDATES } from './mine-stages.ts';
 import type { Scratch } from './scratch.ts';
 import { backoffOf, skeletonOf, type DfLookup, type SkeletonParams } from './skeleton.ts';
 import type { SkeletonStore } from './skeleton-store.ts';
+
+/** Candidate frames kept per prompt, best first. */
+export const CANDIDATES = 4;
 
 /** Text j of a pass. */
 export type TextOf = (j: number) => string;

@@ -23,6 +23,13 @@ export class SkeletonStore {
     return this.close(from + m);
   }
 
+  /** Appends values[0, n), already sorted and distinct (an entry of another store), as a new entry; returns its index. */
+  addSorted(values: Uint32Array, n: number): number {
+    this.reserve(n);
+    this.data.set(values.subarray(0, n), this.used);
+    return this.close(this.used + n);
+  }
+
   start(i: number): number {
     return i === 0 ? 0 : this.offsets[i - 1]!;
   }
