@@ -42,7 +42,7 @@ for (const events of sizes) {
       const read = summary.rows.total.read;
       const timings = summary.run.timings_ms as Record<string, number>;
       const stages = Object.entries(timings)
-        .map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s (${fmt(read / (ms / 1000))}/s)`)
+        .map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s` + (ms > 0 ? ` (${fmt(read / (ms / 1000))}/s)` : ''))
         .join(', ');
       const rss = (summary.run.peak_rss_bytes / 2 ** 30).toFixed(2);
       const ingest = `${fmt(read / (timings.ingest / 1000))}/s`;
