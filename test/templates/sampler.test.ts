@@ -50,6 +50,21 @@ describe('PromptSampler', () => {
     expect(est[0]).toBeLessThan(1000 * 1.15);
   });
 
+  it('estimates template support from a sample cut by the total budget', () => {
+    const rows = stream(2000);
+    for (const max of [120, 40]) {
+      const s = new PromptSampler(100, 1, max); // 4 keys: 30 and then 10 prompts each
+      for (const r of rows) s.add(r.key, r.prompt, r.timestamp);
+      const samples = s.samples();
+      expect(samples.length).toBeLessThanOrEqual(max);
+      const { templates, assignment } = mineTemplates(samples);
+      expect(templates).toHaveLength(1);
+      const est = estimateSupport(samples, assignment, templates.length, s);
+      expect(est[0]).toBeGreaterThan(1000 * 0.7);
+      expect(est[0]).toBeLessThan(1000 * 1.3);
+    }
+  });
+
   it('rejects a bound below 1', () => {
     expect(() => new PromptSampler(0, 1)).toThrow(RangeError);
   });
