@@ -134,8 +134,16 @@ export class EdgeStore {
     if (s >= 0) this.weights[t][s] += w;
   }
 
-  private growColumns(): void {
-    this.capacity *= 2;
+  /** Room for `n` edges without regrowing. */
+  reserve(n: number): void {
+    if (n <= this.capacity) return;
+    this.growColumns(n);
+    const buckets = 2 ** Math.ceil(Math.log2(n * 2));
+    if (buckets > this.buckets.length) this.index(new Int32Array(buckets).fill(EMPTY));
+  }
+
+  private growColumns(capacity = this.capacity * 2): void {
+    this.capacity = capacity;
     const grow = <A extends Int32Array | Float64Array>(old: A, make: (n: number) => A): A => {
       const next = make(this.capacity);
       next.set(old);

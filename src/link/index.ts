@@ -8,7 +8,7 @@ import type { KeyTemplates } from '../prompts/index.ts';
 import { compareStrings } from '../util/compare.ts';
 import type { EdgeStore } from './edge-store.ts';
 import { keptOf, type Projection } from './project-part.ts';
-import { project, projectKept } from './project.ts';
+import { project, Projector } from './project.ts';
 import { buildValueTable, type ValueTable } from './value-table.ts';
 
 export { explainEdge, round, type EdgeEvidence } from './explain.ts';
@@ -41,16 +41,33 @@ export interface Linked {
 export function link(data: Dataset, config: Config, templates: KeyTemplates | null, workers: number | undefined): Promise<Linked>;
 export function link(data: Dataset, config: Config, templates?: KeyTemplates | null): Linked;
 export function link(data: Dataset, config: Config, templates: KeyTemplates | null = null, ...run: [workers?: number]): Linked | Promise<Linked> {
-  const tables = valueTables(data, config, templates);
-  if (run.length === 0) return linked(tables, keptOf(project(tables, data.keys.length, config), config.projection.minEdgeWeight));
-  return projectKept(tables, data.keys.length, config, run[0] ?? 1).then((projection) => linked(tables, projection));
+  if (run.length === 0) {
+    const tables = EVIDENCE_TYPES.map((type) => valueTable(data, config, templates, type));
+    return linked(tables, keptOf(project(tables, data.keys.length, config), config.projection.minEdgeWeight));
+  }
+  return linkOnCores(data, config, templates, run[0] ?? 1);
 }
 
-function valueTables(data: Dataset, config: Config, templates: KeyTemplates | null): ValueTable[] {
-  const freemail = new Set(config.freemailDomains);
-  return EVIDENCE_TYPES.map((type) =>
-    buildValueTable(data, type, config.evidence[type].maxAccounts, type === 'email_domain' ? freemail : undefined, templates),
-  );
+/** Tables built one by one on this thread, each handed to the projection's threads as soon as it is built. */
+async function linkOnCores(data: Dataset, config: Config, templates: KeyTemplates | null, workers: number): Promise<Linked> {
+  const projector = new Projector(data.keys.length, config, workers);
+  const tables: ValueTable[] = [];
+  try {
+    for (const type of EVIDENCE_TYPES) {
+      const table = valueTable(data, config, templates, type);
+      tables.push(table);
+      projector.add(table);
+    }
+  } catch (error) {
+    await projector.abort();
+    throw error;
+  }
+  return linked(tables, await projector.finish());
+}
+
+function valueTable(data: Dataset, config: Config, templates: KeyTemplates | null, type: EvidenceType): ValueTable {
+  const alwaysHubs = type === 'email_domain' ? new Set(config.freemailDomains) : undefined;
+  return buildValueTable(data, type, config.evidence[type].maxAccounts, alwaysHubs, templates);
 }
 
 function linked(tables: ValueTable[], { store, candidates }: Projection): Linked {

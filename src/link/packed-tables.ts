@@ -38,10 +38,11 @@ export function packTables(tables: ValueTable[], config: Config): PackedTable[] 
   const used = (t: ValueTable) => config.evidence[t.type].weight > 0;
   const linking = tables.filter((t) => used(t) && !config.evidence[t.type].supportOnly);
   const supporting = tables.filter((t) => used(t) && config.evidence[t.type].supportOnly);
-  return [...linking.map((t) => pack(t, config, true)), ...supporting.map((t) => pack(t, config, false))];
+  return [...linking.map((t) => packTable(t, config, true)), ...supporting.map((t) => packTable(t, config, false))];
 }
 
-function pack(table: ValueTable, config: Config, create: boolean): PackedTable {
+/** One table's linking values, packed; `create` for linking evidence. */
+export function packTable(table: ValueTable, config: Config, create: boolean): PackedTable {
   const { weight } = config.evidence[table.type];
   const linked: number[] = [];
   let keyCount = 0;

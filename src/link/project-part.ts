@@ -30,32 +30,46 @@ export function ownerOfKey(key: number, parts: number): number {
   return mix32(key, 0x2545f491) % parts;
 }
 
-/** Pairs the linking tables emit for `part`: an upper bound on its edges, to size the store. */
-function pairsOf(tables: PackedTable[], params: ProjectParams, owned: Uint8Array | null, parts: number): number {
+/** Pairs a linking table emits for the part owning `owned` keys (all when null): an upper bound on the edges it adds. */
+function pairsOf({ start, keys }: PackedTable, params: ProjectParams, owned: Uint8Array | null, parts: number): number {
   let pairs = 0;
-  for (const { create, start, keys } of tables) {
-    if (!create) continue;
-    for (let u = 0; u + 1 < start.length; u++) {
-      const k = start[u + 1] - start[u];
-      if (k > params.maxCliqueKeys) pairs += Math.ceil((k * params.sparseDegree) / parts);
-      else if (owned === null) pairs += (k * (k - 1)) / 2;
-      else for (let p = 0; p < k; p++) if (owned[keys[start[u] + p]] === 1) pairs += k - 1 - p;
-    }
+  for (let u = 0; u + 1 < start.length; u++) {
+    const k = start[u + 1] - start[u];
+    if (k > params.maxCliqueKeys) pairs += Math.ceil((k * params.sparseDegree) / parts);
+    else if (owned === null) pairs += (k * (k - 1)) / 2;
+    else for (let p = 0; p < k; p++) if (owned[keys[start[u] + p]] === 1) pairs += k - 1 - p;
   }
   return pairs;
 }
 
-export function projectPart(tables: PackedTable[], params: ProjectParams, part = 0, parts = 1): EdgeStore {
-  const { maxCliqueKeys, sparseDegree, multiplier } = params;
-  let owned: Uint8Array | null = null;
-  if (parts > 1) {
-    owned = new Uint8Array(params.nodes);
-    for (let i = 0; i < params.nodes; i++) if (ownerOfKey(i, parts) === part) owned[i] = 1;
+/**
+ * One part's projection, fed table by table in projection order (linking
+ * tables, then supporting ones), so a worker can start on the first table
+ * while the next is being built.
+ */
+export class PartProjection {
+  readonly store: EdgeStore;
+  private readonly owned: Uint8Array | null = null;
+
+  constructor(
+    private readonly params: ProjectParams,
+    private readonly part = 0,
+    private readonly parts = 1,
+  ) {
+    if (parts > 1) {
+      this.owned = new Uint8Array(params.nodes);
+      for (let i = 0; i < params.nodes; i++) if (ownerOfKey(i, parts) === part) this.owned[i] = 1;
+    }
+    this.store = new EdgeStore(params.nodes, params.types);
   }
-  // Pairs emitted bound the edges from above, often far above (pairs repeat): start there,
-  // capped at 2M slots, and let the table grow if more are needed.
-  const store = new EdgeStore(params.nodes, params.types, Math.min(pairsOf(tables, params, owned, parts), 1 << 21));
-  for (const { t, create, value, base, start, keys, windows } of tables) {
+
+  add(table: PackedTable): void {
+    const { maxCliqueKeys, sparseDegree, multiplier } = this.params;
+    const { owned, store } = this;
+    const { t, create, value, base, start, keys, windows } = table;
+    // Pairs emitted bound the edges added from above, often far above (pairs repeat): make
+    // room for them up front, at most 2M slots at a time, and let the table grow past that.
+    if (create) store.reserve(store.size + Math.min(pairsOf(table, this.params, owned, this.parts), 1 << 21));
     for (let u = 0; u + 1 < start.length; u++) {
       const at = start[u];
       const k = start[u + 1] - at;
@@ -79,7 +93,13 @@ export function projectPart(tables: PackedTable[], params: ProjectParams, part =
       }
     }
   }
-  return store;
+}
+
+/** Part `part` of `parts` of the projection of `tables` (all of it by default). */
+export function projectPart(tables: PackedTable[], params: ProjectParams, part = 0, parts = 1): EdgeStore {
+  const projection = new PartProjection(params, part, parts);
+  for (const table of tables) projection.add(table);
+  return projection.store;
 }
 
 /** Kept edges of a projection, and how many there were before pruning. */

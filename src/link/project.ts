@@ -20,11 +20,11 @@
  */
 import { EVIDENCE_TYPES, type Config } from '../config/schema.ts';
 import { EdgeStore } from './edge-store.ts';
-import { packTables } from './packed-tables.ts';
+import { packTable, packTables, type PackedTable } from './packed-tables.ts';
 import { keptOf, projectPart, type PartResult, type ProjectParams, type Projection } from './project-part.ts';
 import type { ProjectTask } from './project-worker.ts';
 import type { ValueTable } from './value-table.ts';
-import { startWorkers } from './worker-pool.ts';
+import { startWorkers, type WorkerPool } from './worker-pool.ts';
 
 /**
  * Below this many emitted pairs the projection stays on the calling thread:
@@ -45,11 +45,86 @@ export function project(tables: ValueTable[], nodes: number, config: Config): Ed
 }
 
 /**
- * The projection pruned to the edges kept, on `workers` threads, the calling
- * one included: each part prunes its own edges, and the parts are merged in
- * (source, target) order. The same store (edges, slots, per-type sums to the
- * bit) for any number.
+ * The projection pruned to the kept edges, on `workers` threads, fed value
+ * tables as they are built, in EVIDENCE_TYPES order: linking ones are
+ * projected as they come, supporting ones once every linking one is in (they
+ * only add to edges the linking ones made). While the work seen
+ * is under `minPairs` pairs the tables wait; past it, `workers` threads start
+ * and project one part each while the calling thread builds the next tables.
+ * If it stays under, or with one worker, the calling thread projects alone at
+ * the end. The same store (edges, slots, per-type sums to the bit) for any
+ * number of workers.
  */
+export class Projector {
+  private readonly params: ProjectParams;
+  private readonly linking: PackedTable[] = [];
+  private readonly supporting: PackedTable[] = [];
+  private pairs = 0;
+  private pool: WorkerPool<PartResult> | null = null;
+  /** Linking tables already sent to the threads. */
+  private sent = 0;
+  /** Type index of the last table added. */
+  private last = -1;
+
+  constructor(
+    nodes: number,
+    private readonly config: Config,
+    private readonly workers = 1,
+    private readonly minPairs = PARALLEL_MIN_PAIRS,
+  ) {
+    this.params = paramsOf(nodes, config);
+  }
+
+  add(table: ValueTable): void {
+    const { weight, supportOnly } = this.config.evidence[table.type];
+    const t = EVIDENCE_TYPES.indexOf(table.type);
+    if (t <= this.last) throw new Error(`Projector: ${table.type} came after ${EVIDENCE_TYPES[this.last]}; add tables in EVIDENCE_TYPES order`);
+    this.last = t;
+    if (weight <= 0) return;
+    const packed = packTable(table, this.config, !supportOnly);
+    (supportOnly ? this.supporting : this.linking).push(packed);
+    this.pairs += emittedPairs([packed], this.params);
+    if (this.pool === null && this.workers > 1 && this.pairs >= this.minPairs) this.start();
+    if (this.pool !== null) this.send();
+  }
+
+  /** Kept edges, once every table is in. */
+  async finish(): Promise<Projection> {
+    const minWeight = this.config.projection.minEdgeWeight;
+    if (this.pool === null) return keptOf(projectPart([...this.linking, ...this.supporting], this.params), minWeight);
+    const pool = this.pool;
+    try {
+      for (const table of this.supporting) for (const w of pool.workers) w.postMessage(table);
+      for (const w of pool.workers) w.postMessage(null);
+      const parts = await pool.results;
+      return {
+        store: EdgeStore.mergeSorted(this.params.nodes, this.params.types, parts.map((r) => r.columns)),
+        candidates: parts.reduce((n, r) => n + r.candidates, 0),
+      };
+    } finally {
+      await pool.close();
+    }
+  }
+
+  /** Stop the threads without a result (the build failed elsewhere). */
+  async abort(): Promise<void> {
+    await this.pool?.close();
+  }
+
+  private start(): void {
+    const minWeight = this.config.projection.minEdgeWeight;
+    const tasks: ProjectTask[] = [];
+    for (let part = 0; part < this.workers; part++) tasks.push({ params: this.params, part, parts: this.workers, minWeight });
+    this.pool = startWorkers<PartResult>(new URL('./project-worker.ts', import.meta.url), tasks);
+  }
+
+  /** Linking tables not yet sent to every thread. */
+  private send(): void {
+    for (; this.sent < this.linking.length; this.sent++) for (const w of this.pool!.workers) w.postMessage(this.linking[this.sent]);
+  }
+}
+
+/** The projection of built tables pruned to the kept edges, on `workers` threads. */
 export async function projectKept(
   tables: ValueTable[],
   nodes: number,
@@ -57,27 +132,13 @@ export async function projectKept(
   workers = 1,
   minPairs = PARALLEL_MIN_PAIRS,
 ): Promise<Projection> {
-  const packed = packTables(tables, config);
-  const params = paramsOf(nodes, config);
-  const minWeight = config.projection.minEdgeWeight;
-  if (workers <= 1 || emittedPairs(packed, params) < minPairs) return keptOf(projectPart(packed, params), minWeight);
-  const tasks: ProjectTask[] = [];
-  for (let part = 1; part < workers; part++) tasks.push({ tables: packed, params, part, parts: workers, minWeight });
-  const pool = startWorkers<PartResult>(new URL('./project-worker.ts', import.meta.url), tasks);
-  try {
-    const own = keptOf(projectPart(packed, params, 0, workers), minWeight);
-    const others = await pool.results;
-    return {
-      store: EdgeStore.mergeSorted(nodes, params.types, [own.store.columns(), ...others.map((r) => r.columns)]),
-      candidates: others.reduce((n, r) => n + r.candidates, own.candidates),
-    };
-  } finally {
-    await pool.close();
-  }
+  const projector = new Projector(nodes, config, workers, minPairs);
+  for (const table of [...tables].sort((a, b) => EVIDENCE_TYPES.indexOf(a.type) - EVIDENCE_TYPES.indexOf(b.type))) projector.add(table);
+  return projector.finish();
 }
 
 /** Pairs every table walks, linking and supporting: the work to split. */
-export function emittedPairs(tables: ReturnType<typeof packTables>, params: ProjectParams): number {
+export function emittedPairs(tables: PackedTable[], params: ProjectParams): number {
   let pairs = 0;
   for (const { start } of tables)
     for (let u = 0; u + 1 < start.length; u++) {
