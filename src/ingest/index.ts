@@ -9,7 +9,7 @@ import { roleColumns } from './columns.ts';
 import { openInput, sniffFormat } from './open-input.ts';
 import { parquetRows } from './parquet-rows.ts';
 import type { IngestPool } from './pool.ts';
-import { readParallel } from './read-parallel.ts';
+import { readParallel, readParquetParallel } from './read-parallel.ts';
 import { RecordSplitter } from './record-splitter.ts';
 import { csvRows, jsonlRows } from './row-readers.ts';
 import { ROLES, makeValidator } from './validate.ts';
@@ -58,13 +58,14 @@ export async function readInput(
     validate: makeValidator(kind, cols, sink),
     reject: (rejection: Rejection) => sink.reject(rejection),
   };
-  if (format === 'parquet') {
-    await parquetRows(ctx);
+  if (pool !== null) {
+    const spec = { file, kind, cols, maxLineBytes: options.maxLineBytes, rawPreviewChars: options.rawPreviewChars };
+    if (format === 'parquet') await readParquetParallel(spec, stats, sink, pool);
+    else await readParallel({ ...spec, format }, stats, sink, pool);
     return stats;
   }
-  if (pool !== null) {
-    const { maxLineBytes, rawPreviewChars } = options;
-    await readParallel({ file, kind, format, cols, maxLineBytes, rawPreviewChars }, stats, sink, pool);
+  if (format === 'parquet') {
+    await parquetRows(ctx);
     return stats;
   }
   const rows = format === 'jsonl' ? jsonlRows(ctx) : csvRows(ctx);

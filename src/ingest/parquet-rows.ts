@@ -62,7 +62,7 @@ function checkChunks(file: string, metadata: FileMetaData, size: number): void {
 }
 
 /** Top-level column names, with each role's column index (-1 if absent); E_INPUT_HEADER if a required role is missing. */
-function mapColumns(ctx: RowContext, metadata: FileMetaData) {
+function mapColumns(ctx: Pick<RowContext, 'file' | 'kind' | 'cols'>, metadata: FileMetaData) {
   const names = parquetSchema(metadata).children.map((child) => child.element.name);
   const roles = ROLES[ctx.kind];
   const roleIndex = ctx.cols.map((col) => names.indexOf(col));
@@ -79,10 +79,18 @@ function mapColumns(ctx: RowContext, metadata: FileMetaData) {
   return { names, roles, roleIndex, extraIndex, time: roles.map((role) => TIME_ROLES.has(role)) };
 }
 
-/** Streams the rows of the Parquet file `ctx.file` through validation, row group by row group. */
-export async function parquetRows(ctx: RowContext): Promise<void> {
-  const { file, stats, validate } = ctx;
-  const reject = rejecter(ctx);
+/** An open, checked Parquet file: its column mapping and its row groups, in order. */
+export interface ParquetFile {
+  handle: FileHandle;
+  columns: ReturnType<typeof mapColumns>;
+  scan: Awaited<ReturnType<typeof parquetScan>>;
+  /** Row ranges of the row groups, in file order, covering every row. */
+  ranges: { rowStart: number; rowEnd: number }[];
+}
+
+/** Opens `ctx.file` and checks its footer, its column chunks and the role columns; close `handle` when done. */
+export async function openParquet(ctx: Pick<RowContext, 'file' | 'kind' | 'cols'>): Promise<ParquetFile> {
+  const { file } = ctx;
   let handle: FileHandle;
   let size: number;
   try {
@@ -100,7 +108,7 @@ export async function parquetRows(ctx: RowContext): Promise<void> {
       throw formatError(file, 'its footer (metadata) is corrupt', err);
     }
     checkChunks(file, metadata, size);
-    const { names, roles, roleIndex, extraIndex, time } = mapColumns(ctx, metadata);
+    const columns = mapColumns(ctx, metadata);
     const scan = await parquetScan({ file: buffer, metadata, compressors, parsers: PARSERS }).catch((err) => {
       throw formatError(file, 'its row groups could not be planned', err);
     });
@@ -113,46 +121,64 @@ export async function parquetRows(ctx: RowContext): Promise<void> {
     if (next !== Number(metadata.num_rows)) {
       throw formatError(file, `its row groups hold ${next} rows, its footer says ${metadata.num_rows}`, 'row count mismatch');
     }
-
-    const width = names.length;
-    for (const { rowStart, rowEnd } of scan.ranges) {
-      let columns: ArrayLike<unknown>[];
-      try {
-        columns = await Promise.all(names.map((column) => scan.readColumn({ column, rowStart, rowEnd })));
-      } catch (err) {
-        throw formatError(file, `rows ${rowStart + 1}–${rowEnd} could not be decoded`, err);
-      }
-      const short = columns.findIndex((column) => column.length !== rowEnd - rowStart);
-      if (short >= 0) {
-        const got = `${columns[short].length} values for ${rowEnd - rowStart} rows`;
-        throw formatError(file, `column ${JSON.stringify(names[short])} of rows ${rowStart + 1}–${rowEnd} is incomplete`, got);
-      }
-      for (let r = 0; r < rowEnd - rowStart; r++) {
-        const line = rowStart + r + 1;
-        stats.read++;
-        let blank = true;
-        for (let c = 0; c < width && blank; c++) blank = columns[c][r] === null || columns[c][r] === undefined;
-        if (blank) {
-          stats.blank++;
-          continue;
-        }
-        const cells: Record<string, unknown> = {};
-        for (let i = 0; i < roles.length; i++) {
-          const c = roleIndex[i];
-          cells[roles[i]] = c < 0 ? undefined : roleCell(columns[c][r], time[i]);
-        }
-        const extra: Record<string, unknown> = Object.create(null);
-        for (const c of extraIndex) {
-          const value = columns[c][r];
-          if (value !== null && value !== undefined) extra[names[c]] = jsonValue(value);
-        }
-        const reason = validate(cells, extra);
-        if (reason === null) stats.accepted++;
-        else reject(line, reason, rawRow(names, columns, r));
-      }
-    }
-  } finally {
+    const ranges = scan.ranges.map(({ rowStart, rowEnd }) => ({ rowStart, rowEnd }));
+    return { handle, columns, scan, ranges };
+  } catch (err) {
     await handle.close();
+    throw err;
+  }
+}
+
+/** Streams the rows of row group `g` of an open Parquet file through validation. */
+export async function readRowGroup(ctx: RowContext, pq: ParquetFile, g: number): Promise<void> {
+  const { file, stats, validate } = ctx;
+  const reject = rejecter(ctx);
+  const { names, roles, roleIndex, extraIndex, time } = pq.columns;
+  const { rowStart, rowEnd } = pq.ranges[g];
+  const width = names.length;
+  let columns: ArrayLike<unknown>[];
+  try {
+    columns = await Promise.all(names.map((column) => pq.scan.readColumn({ column, rowStart, rowEnd })));
+  } catch (err) {
+    throw formatError(file, `rows ${rowStart + 1}–${rowEnd} could not be decoded`, err);
+  }
+  const short = columns.findIndex((column) => column.length !== rowEnd - rowStart);
+  if (short >= 0) {
+    const got = `${columns[short].length} values for ${rowEnd - rowStart} rows`;
+    throw formatError(file, `column ${JSON.stringify(names[short])} of rows ${rowStart + 1}–${rowEnd} is incomplete`, got);
+  }
+  for (let r = 0; r < rowEnd - rowStart; r++) {
+    const line = rowStart + r + 1;
+    stats.read++;
+    let blank = true;
+    for (let c = 0; c < width && blank; c++) blank = columns[c][r] === null || columns[c][r] === undefined;
+    if (blank) {
+      stats.blank++;
+      continue;
+    }
+    const cells: Record<string, unknown> = {};
+    for (let i = 0; i < roles.length; i++) {
+      const c = roleIndex[i];
+      cells[roles[i]] = c < 0 ? undefined : roleCell(columns[c][r], time[i]);
+    }
+    const extra: Record<string, unknown> = Object.create(null);
+    for (const c of extraIndex) {
+      const value = columns[c][r];
+      if (value !== null && value !== undefined) extra[names[c]] = jsonValue(value);
+    }
+    const reason = validate(cells, extra);
+    if (reason === null) stats.accepted++;
+    else reject(line, reason, rawRow(names, columns, r));
+  }
+}
+
+/** Streams the rows of the Parquet file `ctx.file` through validation, row group by row group. */
+export async function parquetRows(ctx: RowContext): Promise<void> {
+  const pq = await openParquet(ctx);
+  try {
+    for (let g = 0; g < pq.ranges.length; g++) await readRowGroup(ctx, pq, g);
+  } finally {
+    await pq.handle.close();
   }
 }
 

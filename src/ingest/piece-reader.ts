@@ -8,7 +8,7 @@
  * per-piece dictionary, so structured cloning copies each distinct value once
  * and the aggregator's maps see one string object per value.
  */
-import type { AccountRecord, EventRecord, InputKind, Rejection } from '../model.ts';
+import type { AccountRecord, EventRecord, FileStats, InputKind, Rejection } from '../model.ts';
 import { RecordSplitter } from './record-splitter.ts';
 import { csvRows, jsonlRows, type RowContext } from './row-readers.ts';
 import { makeValidator } from './validate.ts';
@@ -171,18 +171,14 @@ export function unpackAccounts(accounts: AccountRecord[], emit: (a: AccountRecor
   for (const a of accounts) emit({ ...a, extra: bare(a.extra) });
 }
 
-/** Reads one piece, pushed in one or more parts; `finish` gives its result. */
-export class PieceReader {
-  /** The CSV header, once read (given, or the piece's first record). */
-  header: string | null;
-  private readonly ctx: RowContext;
-  private readonly splitter: RecordSplitter;
+/** The row context of one piece, collecting what its rows give. */
+export class PieceCollector {
+  readonly ctx: RowContext;
   private readonly events = new EventPacker();
   private readonly accounts: AccountRecord[] = [];
   private readonly rejections: Rejection[] = [];
 
-  constructor(spec: PieceSpec) {
-    this.header = spec.header;
+  constructor(spec: Omit<PieceSpec, 'format' | 'header' | 'first'> & { format: FileStats['format'] }) {
     const stats = { file: spec.file, kind: spec.kind, format: spec.format, read: 0, accepted: 0, rejected: 0, blank: 0 };
     const sink = { event: (e: EventRecord) => this.events.add(e), account: (a: AccountRecord) => this.accounts.push(a) };
     this.ctx = {
@@ -195,7 +191,27 @@ export class PieceReader {
       validate: makeValidator(spec.kind, spec.cols, sink),
       reject: (r) => this.rejections.push(r),
     };
-    let rows = spec.format === 'jsonl' ? jsonlRows(this.ctx) : csvRows(this.ctx, spec.header);
+  }
+
+  result(lines: number): PieceResult {
+    const { read, accepted, rejected, blank } = this.ctx.stats;
+    const events = this.events.count > 0 ? this.events.finish() : null;
+    return { lines, read, accepted, rejected, blank, rejections: this.rejections, events, accounts: this.accounts };
+  }
+}
+
+/** Reads one piece, pushed in one or more parts; `finish` gives its result. */
+export class PieceReader {
+  /** The CSV header, once read (given, or the piece's first record). */
+  header: string | null;
+  private readonly collector: PieceCollector;
+  private readonly splitter: RecordSplitter;
+
+  constructor(spec: PieceSpec) {
+    this.header = spec.header;
+    this.collector = new PieceCollector(spec);
+    const ctx = this.collector.ctx;
+    let rows = spec.format === 'jsonl' ? jsonlRows(ctx) : csvRows(ctx, spec.header);
     if (spec.format === 'csv' && spec.header === null) {
       const inner = rows;
       rows = {
@@ -215,17 +231,7 @@ export class PieceReader {
 
   finish(): PieceResult {
     this.splitter.end();
-    const { read, accepted, rejected, blank } = this.ctx.stats;
-    return {
-      lines: this.splitter.lines,
-      read,
-      accepted,
-      rejected,
-      blank,
-      rejections: this.rejections,
-      events: this.events.count > 0 ? this.events.finish() : null,
-      accounts: this.accounts,
-    };
+    return this.collector.result(this.splitter.lines);
   }
 }
 

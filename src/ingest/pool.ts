@@ -7,7 +7,9 @@
  */
 import { Worker } from 'node:worker_threads';
 import { UserError } from '../util/errors.ts';
+import type { RowGroupSpec } from './parquet-piece.ts';
 import type { PieceResult, PieceSpec } from './piece-reader.ts';
+import type { JobBody } from './worker-entry.ts';
 
 interface Pending {
   resolve(result: PieceResult): void;
@@ -86,14 +88,23 @@ export class IngestPool {
 
   /** Reads `bytes` (a piece cut at record boundaries) on a worker; the buffer is transferred, so it is unusable here afterwards. */
   read(spec: PieceSpec, bytes: Uint8Array): Promise<PieceResult> {
+    const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+    return this.post({ spec, bytes }, whole ? [bytes.buffer as ArrayBuffer] : []);
+  }
+
+  /** Reads row group `group` of a Parquet file on a worker (which opens the file itself). */
+  readRowGroup(spec: RowGroupSpec, group: number): Promise<PieceResult> {
+    return this.post({ spec, group }, []);
+  }
+
+  private post(job: JobBody, transfer: ArrayBuffer[]): Promise<PieceResult> {
     if (this.failure !== null) return Promise.reject(this.failure);
     let slot = this.slots[0];
     for (const s of this.slots) if (s.pending.size < slot.pending.size) slot = s;
     const id = this.nextId++;
-    const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
     return new Promise<PieceResult>((resolve, reject) => {
       slot.pending.set(id, { resolve, reject });
-      slot.worker.postMessage({ id, spec, bytes }, whole ? [bytes.buffer as ArrayBuffer] : []);
+      slot.worker.postMessage({ id, ...job }, transfer);
     });
   }
 

@@ -11,6 +11,8 @@ import type { FileStats } from '../model.ts';
 import { UserError } from '../util/errors.ts';
 import type { IngestSink } from './index.ts';
 import { openInput } from './open-input.ts';
+import type { RowGroupSpec } from './parquet-piece.ts';
+import { openParquet } from './parquet-rows.ts';
 import { PieceReader, unpackAccounts, unpackEvents, type PieceResult, type PieceSpec } from './piece-reader.ts';
 import type { IngestPool } from './pool.ts';
 import { SegmentCutter, type Piece } from './segment-cutter.ts';
@@ -26,29 +28,16 @@ export async function readParallel(
 ): Promise<void> {
   const csv = spec.format === 'csv';
   const cutter = new SegmentCutter(csv, spec.maxLineBytes, csv);
-  const queue: Promise<PieceResult>[] = [];
-  const limit = IN_FLIGHT_PER_WORKER * pool.size;
   let header: string | null = null;
   let first = true;
   let lineBase = 0;
   let long: PieceReader | null = null;
 
-  const apply = (r: PieceResult) => {
-    stats.read += r.read;
-    stats.accepted += r.accepted;
-    stats.rejected += r.rejected;
-    stats.blank += r.blank;
-    for (const rejection of r.rejections) sink.reject({ ...rejection, line: rejection.line + lineBase });
-    if (r.events !== null && sink.event) unpackEvents(r.events, sink.event);
-    if (sink.account) unpackAccounts(r.accounts, sink.account);
+  const results = new InOrder(IN_FLIGHT_PER_WORKER * pool.size, (r) => {
+    applyResult(r, lineBase, stats, sink);
     lineBase += r.lines;
-  };
-
-  const enqueue = async (result: Promise<PieceResult>) => {
-    result.catch(() => {}); // awaited in turn below; a failure after an earlier one must not go unhandled
-    queue.push(result);
-    while (queue.length > limit) apply(await queue.shift()!);
-  };
+  });
+  const enqueue = (result: Promise<PieceResult>) => results.push(result);
 
   const take = async (piece: Piece) => {
     const spec1: PieceSpec = { ...spec, header, first };
@@ -92,8 +81,53 @@ export async function readParallel(
       }
     }
     for (const piece of cutter.end()) await take(piece);
-    while (queue.length > 0) apply(await queue.shift()!);
+    await results.drain();
   } finally {
     stream.destroy();
+  }
+}
+
+/**
+ * Reads a Parquet file's row groups on the pool's workers, each opening the
+ * file itself; this thread checks the footer first (so a bad file fails with
+ * the same line as on one thread) and applies the row groups in order. Fewer
+ * are in flight than text pieces: a decoded row group is large.
+ */
+export async function readParquetParallel(spec: RowGroupSpec, stats: FileStats, sink: IngestSink, pool: IngestPool): Promise<void> {
+  const pq = await openParquet(spec);
+  await pq.handle.close();
+  const results = new InOrder(pool.size + 1, (r) => applyResult(r, 0, stats, sink));
+  for (let g = 0; g < pq.ranges.length; g++) await results.push(pool.readRowGroup(spec, g));
+  await results.drain();
+}
+
+/** Adds a piece's counts and hands its rejections and records to the sink, lines moved by `lineBase`. */
+function applyResult(r: PieceResult, lineBase: number, stats: FileStats, sink: IngestSink): void {
+  stats.read += r.read;
+  stats.accepted += r.accepted;
+  stats.rejected += r.rejected;
+  stats.blank += r.blank;
+  for (const rejection of r.rejections) sink.reject({ ...rejection, line: rejection.line + lineBase });
+  if (r.events !== null && sink.event) unpackEvents(r.events, sink.event);
+  if (sink.account) unpackAccounts(r.accounts, sink.account);
+}
+
+/** Results applied strictly in the order they were queued, with at most `limit` waiting. */
+class InOrder {
+  private readonly queue: Promise<PieceResult>[] = [];
+
+  constructor(
+    private readonly limit: number,
+    private readonly apply: (result: PieceResult) => void,
+  ) {}
+
+  async push(result: Promise<PieceResult>): Promise<void> {
+    result.catch(() => {}); // awaited in turn below; a failure after an earlier one must not go unhandled
+    this.queue.push(result);
+    while (this.queue.length > this.limit) this.apply(await this.queue.shift()!);
+  }
+
+  async drain(): Promise<void> {
+    while (this.queue.length > 0) this.apply(await this.queue.shift()!);
   }
 }

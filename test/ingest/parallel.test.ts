@@ -8,6 +8,7 @@ import { IngestPool, readInput, type IngestOptions } from '../../src/ingest/inde
 import type { InputKind } from '../../src/model.ts';
 import { createRng } from '../../src/util/rng.ts';
 import { OPTIONS, tempFile } from './helpers.ts';
+import { parquetFile, type TestColumn } from './parquet-helpers.ts';
 import { eventsCsv } from './parallel-helpers.ts';
 
 async function read(file: string, kind: InputKind, pool: IngestPool | null, options: Partial<IngestOptions> = {}) {
@@ -78,6 +79,49 @@ describe('readInput on worker threads', () => {
     const header = 'account_id,note\n';
     const csv = `${header}a,"${'y\n'.repeat(800)}"\nb,ok\nc,"unclosed\n${'z'.repeat(3000)}`;
     await same(tempFile('accounts.csv', csv), 'accounts', { maxLineBytes: 1024 });
+  });
+
+  it('keeps extra columns, nested and oddly named, as they were', async () => {
+    const rows: Record<string, unknown>[] = [
+      { timestamp: 1_790_000_000, key_id: 'a', note: 'x', nested: { deep: [1, { b: null }] }, ['__proto__']: { polluted: true } },
+      { timestamp: 1_790_000_001, key_id: 'b' },
+      { timestamp: 1_790_000_002, key_id: 'c', constructor: 'text', n: -0 },
+    ];
+    const r = await same(tempFile('events.jsonl', rows.map((row) => JSON.stringify(row)).join('\n')), 'events');
+    const first = r.events[0] as { extra: Record<string, unknown> };
+    expect(Object.getPrototypeOf(first.extra)).toBe(null);
+    expect(Object.keys(first.extra)).toEqual(['note', 'nested', '__proto__']);
+    expect(first.extra.nested).toEqual({ deep: [1, { b: null }] });
+    const csv = 'account_id,note,__proto__\nA1,hello,x\nA2,,\n';
+    const accounts = await same(tempFile('accounts.csv', csv), 'accounts');
+    const extra = (accounts.accounts[0] as { extra: Record<string, unknown> }).extra;
+    expect(Object.getPrototypeOf(extra)).toBe(null);
+    expect(Object.entries(extra)).toEqual([['note', 'hello'], ['__proto__', 'x']]);
+  });
+
+  it('reads Parquet row groups on workers to the same records, rejections and errors', async () => {
+    const lines = readFileSync(jsonl, 'utf8').split('\n').map((line) => {
+      try {
+        return JSON.parse(line) as Record<string, unknown>;
+      } catch {
+        return { key_id: line.slice(0, 20) };
+      }
+    });
+    const text = (role: string) => lines.map((l) => (l && typeof l === 'object' && l[role] != null ? String(l[role]) : null));
+    const columns: TestColumn[] = [
+      ...['timestamp', 'key_id', 'account_id', 'ip', 'user_agent', 'prompt', 'output_tokens'].map((name) => ({ name, type: 'STRING' as const, data: text(name) })),
+      { name: 'note', type: 'STRING', data: lines.map((_, i) => (i % 3 === 0 ? `n${i}` : null)) },
+    ];
+    const file = parquetFile('events.parquet', columns, { rowGroupSize: 97 });
+    const r = await same(file, 'events');
+    expect(r.stats.rejected).toBeGreaterThan(10);
+    // A damaged row group: the same one-line error, whichever thread decodes it.
+    const bytes = readFileSync(file);
+    bytes.fill(0xff, 4, 68);
+    const broken = tempFile('broken.parquet', bytes);
+    const alone = await read(broken, 'events', null).catch((e: Error) => e);
+    expect(alone).toMatchObject({ code: 'E_INPUT_FORMAT' });
+    for (const pool of pools) await expect(read(broken, 'events', pool)).rejects.toEqual(alone);
   });
 
   it('stops on a bad CSV header with its one-line error, as on one thread', async () => {
