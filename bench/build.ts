@@ -3,7 +3,9 @@
  * events; BENCH_SIZES=200000,1000000 to choose). Each build runs in its own
  * process so its peak RSS is its own. BENCH_WORKERS=1,2 builds each size with
  * each number of worker threads (default: the build's own default, one per
- * core), BENCH_TEMPLATES=on,off with template mining on and off. Prints a
+ * core), BENCH_TEMPLATES=on,off with template mining on and off, BENCH_KEYS
+ * the number of keys for each size (e.g. BENCH_SIZES=50000000 BENCH_KEYS=2000000
+ * generates into bench/.data/50M-2M; default: what the size implies). Prints a
  * Markdown table for the README, with ingest events/s and the load average
  * (other jobs on the machine slow every figure). Not a test: nothing here
  * asserts a time.
@@ -17,14 +19,17 @@ const root = new URL('..', import.meta.url).pathname;
 const sizes = (process.env.BENCH_SIZES ?? '1000000,10000000').split(',').map(Number);
 const workerCounts = process.env.BENCH_WORKERS ? process.env.BENCH_WORKERS.split(',').map(Number) : [null];
 const templateModes = (process.env.BENCH_TEMPLATES ?? 'on').split(',') as ('on' | 'off')[];
+const keyCounts = (process.env.BENCH_KEYS ?? '').split(',').map((k) => (k.trim() === '' ? null : Number(k)));
 const bin = join(root, 'bin/sybilscope.js');
 
 const rows: string[] = [];
-for (const events of sizes) {
-  const dir = join(root, 'bench/.data', String(events));
+sizes.forEach((events, i) => {
+  const keys = keyCounts[i] ?? null;
+  const dir = join(root, 'bench/.data', keys === null ? String(events) : `${fmt(events)}-${fmt(keys)}`);
   if (!existsSync(join(dir, 'truth.json'))) {
     const t = performance.now();
-    execFileSync('node', [bin, 'generate', '--out', dir, '--events', String(events), '--seed', '1'], { stdio: 'inherit' });
+    const keyArgs = keys === null ? [] : ['--keys', String(keys)];
+    execFileSync('node', [bin, 'generate', '--out', dir, '--events', String(events), ...keyArgs, '--seed', '1'], { stdio: 'inherit' });
     console.error(`generated ${events} events in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }
   for (const templates of templateModes) {
@@ -53,11 +58,12 @@ for (const events of sizes) {
       console.error(rows.at(-1));
     }
   }
-}
+});
 console.log('| events | templates | workers | keys | edges | wall | events/s | ingest | peak RSS | load | per stage (events/s) |');
 console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const r of rows) console.log(r);
 
 function fmt(n: number): string {
-  return n >= 1e6 ? `${(n / 1e6).toFixed(1)}M` : n >= 1e3 ? `${(n / 1e3).toFixed(0)}k` : String(Math.round(n));
+  const short = (x: number) => x.toFixed(1).replace(/\.0$/, '');
+  return n >= 1e6 ? `${short(n / 1e6)}M` : n >= 1e3 ? `${(n / 1e3).toFixed(0)}k` : String(Math.round(n));
 }
