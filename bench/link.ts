@@ -46,12 +46,15 @@ for (const w of workers)
   for (let r = 0; r < repeat; r++) {
     const load = loadavg()[0];
     const t = performance.now();
+    const cpu = process.cpuUsage();
     const linked = await link(data, config, templates, w);
     const ms = performance.now() - t;
+    const used = process.cpuUsage(cpu);
     first ??= linked;
     const same = sameStore(first, linked);
     console.log(
-      `workers ${w}: link ${(ms / 1000).toFixed(2)} s, ${linked.store.size} candidate edges, ${linked.kept.length} kept, ` +
+      `workers ${w}: link ${(ms / 1000).toFixed(2)} s (CPU ${((used.user + used.system) / 1e6).toFixed(2)} s, all threads), ` +
+        `${linked.candidateEdges} candidate edges, ${linked.kept.length} kept, ` +
         `identical ${same}, load ${load.toFixed(2)}, rss ${(process.memoryUsage().rss / 2 ** 30).toFixed(2)} GiB`,
     );
   }
@@ -76,11 +79,11 @@ for (let r = 0; r < repeat; r++) {
   console.log(`${line.join('; ')}; load ${loadavg()[0].toFixed(2)}`);
 }
 
-/** Same kept edges in the same order with the same float bits per type. */
+/** Same kept edges in the same order with the same float bits per type, out of as many candidates. */
 function sameStore(a: Linked, b: Linked): boolean {
   const sa = a.store.kept(-Infinity);
   const sb = b.store.kept(-Infinity);
-  if (sa.length !== sb.length || a.kept.length !== b.kept.length) return false;
+  if (sa.length !== sb.length || a.kept.length !== b.kept.length || a.candidateEdges !== b.candidateEdges) return false;
   for (let e = 0; e < sa.length; e++) {
     const s = sa[e];
     const u = sb[e];
