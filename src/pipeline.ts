@@ -91,8 +91,10 @@ async function ingest(options: BuildOptions, aggregator: Aggregator, prompts: Pr
     account: (a: AccountRecord) => aggregator.addAccount(a),
     reject: (r: Rejection) => rejected.line(JSON.stringify(rejectionRecord(r, config.templates.privacy))),
   };
-  // Parsing and validation on worker threads; --workers 1 reads on this thread, with no pool at all.
-  const pool = (options.workers ?? 1) > 1 ? new IngestPool(options.workers!) : null;
+  // Parsing and validation on workers - 1 threads, since this thread is busy too (aggregation and
+  // prompt sampling, about half of ingest); --workers 1 reads on this thread, with no pool at all.
+  const workers = options.workers ?? 1;
+  const pool = workers > 1 ? new IngestPool(workers - 1) : null;
   const read = async (file: string, kind: InputKind) => {
     const described = describeInput(file, kind); // hashed on a worker thread meanwhile
     described.catch(() => {}); // a missing file is reported by readInput
