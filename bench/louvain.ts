@@ -127,7 +127,7 @@ function main(): void {
   const variants = (process.env.BENCH_VARIANTS ?? Object.keys(VARIANTS).join(',')).split(',') as Variant[];
   const results: Record<string, number | string>[] = [];
   for (const variant of variants) {
-    const membership = join(dir, `membership-${variant}.bin`);
+    const membership = join(dir, `${basename(file, '.bin')}-membership-${variant}.bin`);
     const load = loadText();
     const out = execFileSync(
       process.execPath,
