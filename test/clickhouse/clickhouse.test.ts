@@ -15,13 +15,12 @@ import { BuildOptionsSchema } from '../../src/cli/commands/build.ts';
 import { timestampMs } from '../../src/ingest/timestamp.ts';
 import { makeValidator } from '../../src/ingest/validate.ts';
 import { EVENT_ROLES } from '../../src/model.ts';
-import { ROOT, runCli, runProcess } from '../helpers/cli.ts';
+import { runCli, runProcess } from '../helpers/cli.ts';
 import { startCluster, type LocalCluster } from './local-cluster.ts';
 import { client, createTables, loadAccounts, loadEvents, type LoadCounts } from './load.ts';
 import { EDGE_ROWS } from './edge-cases.ts';
 import { describe as describeTable, roleTexts } from '../../src/source/clickhouse/columns.ts';
 import { eventsSql } from '../../src/source/clickhouse/events-sql.ts';
-import { spawnSync } from 'node:child_process';
 
 const tmp = mkdtempSync(join(tmpdir(), 'sybilscope-ch-test-'));
 const data = join(tmp, 'data');
@@ -58,11 +57,10 @@ describe('two-shard cluster', () => {
   it('spreads the events over both shards by key, and the Distributed table sees them all', async () => {
     const perShard = [];
     for (const u of cluster.urls) {
-      const [row] = (await client(u).all('count', 'SELECT count() AS n, uniqExact(key_id) AS keys FROM sybil.events_local')) as Array<{ n: number; keys: number }>;
-      perShard.push(row);
+      perShard.push(await counts(u, 'sybil.events_local'));
     }
     expect(perShard.every((s) => s.n > 0)).toBe(true);
-    const [all] = (await client(url).all('count', 'SELECT count() AS n, uniqExact(key_id) AS keys FROM sybil.events')) as Array<{ n: number; keys: number }>;
+    const all = await counts(url, 'sybil.events');
     expect(all.n).toBe(loaded.events.loaded);
     expect(perShard[0].n + perShard[1].n).toBe(all.n);
     expect(perShard[0].keys + perShard[1].keys).toBe(all.keys); // no key on both shards
@@ -143,9 +141,10 @@ describe('the SQL row contract', () => {
     const sql = eventsSql({ table: 'sybil.edge', texts: roleTexts('edge', types, EVENT_ROLES, {}, ['key_id']), rowId: 'NULL', windowMs: 600_000, maxPromptsPerKey: 8 });
     const computed = new Map<string, number>();
     await c.each('totals', sql.totals, (r) => {
-      const t = r as { s_key_id: string; first_ms: number; last_ms: number };
+      // ClickHouse quotes 64-bit integers in JSON
+      const t = r as { s_key_id: string; first_ms: string; last_ms: string };
       expect(t.first_ms).toBe(t.last_ms);
-      computed.set(t.s_key_id, t.first_ms);
+      computed.set(t.s_key_id, Number(t.first_ms));
     });
     let checked = 0;
     EDGE_ROWS.forEach((r, i) => {
@@ -168,10 +167,8 @@ describe('credentials and errors', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it('sends the environment’s credentials (a wrong password is refused by the server, in one line)', () => {
-    const env = { ...process.env, SYBILSCOPE_CLICKHOUSE_USER: 'default', SYBILSCOPE_CLICKHOUSE_PASSWORD: 'wrong-password' };
-    const r = spawnSync(process.execPath, [`${ROOT}bin/sybilscope.js`, ...chFlags(join(tmp, 'x'))], { encoding: 'utf8', cwd: ROOT, env });
-    const result = { code: r.status, stderr: r.stderr };
+  it('sends the environment’s credentials (a wrong password is refused by the server, in one line)', async () => {
+    const result = await withEnv({ SYBILSCOPE_CLICKHOUSE_USER: 'default', SYBILSCOPE_CLICKHOUSE_PASSWORD: 'wrong-password' }, () => runCli(chFlags(join(tmp, 'x'))));
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/clickhouse: code 19[0-9]:.*password/i);
@@ -182,10 +179,9 @@ describe('credentials and errors', () => {
     // The stock users.xml of the Debian package has a user `readonly` (profile readonly = 1, 127.0.0.1).
     const out = join(tmp, 'out-readonly');
     const args = ['build', '--source', 'clickhouse', '--clickhouse-url', url, '--database', 'sybil', '--events-table', 'edge', '--clickhouse-row-id', 'row', '--out', out, '--quiet'];
-    const env = { ...process.env, SYBILSCOPE_CLICKHOUSE_USER: 'readonly' };
-    const r = spawnSync(process.execPath, [`${ROOT}bin/sybilscope.js`, ...args], { encoding: 'utf8', cwd: ROOT, env });
+    const r = await withEnv({ SYBILSCOPE_CLICKHOUSE_USER: 'readonly' }, () => runCli(args));
     expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
+    expect(r.code).toBe(0);
     expect(readFileSync(join(out, 'rejected.jsonl'), 'utf8')).toBe(readFileSync(join(tmp, 'out-edge', 'rejected.jsonl'), 'utf8'));
   });
 
@@ -221,4 +217,22 @@ async function closedPort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/** Rows and distinct keys of a table (ClickHouse quotes 64-bit integers in JSON). */
+async function counts(at: string, table: string): Promise<{ n: number; keys: number }> {
+  const [row] = (await client(at).all('count', `SELECT count() AS n, uniqExact(key_id) AS keys FROM ${table}`)) as Array<{ n: string; keys: string }>;
+  return { n: Number(row.n), keys: Number(row.keys) };
+}
+
+/** Runs `fn` with these variables set in process.env, restoring them after (credentials come only from there). */
+async function withEnv<T>(vars: Record<string, string>, fn: () => Promise<T>): Promise<T> {
+  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, vars);
+  try {
+    return await fn();
+  } finally {
+    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
 }
