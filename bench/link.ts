@@ -69,8 +69,9 @@ const time = (f: () => unknown) => {
   return (performance.now() - t) / 1000;
 };
 for (let r = 0; r < repeat; r++) {
-  const whole = time(() => projectPart(packed, params));
-  const line = [`projection on one thread: whole ${whole.toFixed(2)} s`];
+  let edges = 0;
+  const whole = time(() => (edges = projectPart(packed, params).size));
+  const line = [`projection on one thread: whole ${whole.toFixed(2)} s (${edges} edges)`];
   for (const parts of [2, 3]) {
     const each = Array.from({ length: parts }, (_, part) => time(() => projectPart(packed, params, part, parts)));
     const sum = each.reduce((a, b) => a + b, 0);
