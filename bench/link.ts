@@ -11,6 +11,7 @@
  *
  *   node --import tsx bench/link.ts EVENTS.jsonl ACCOUNTS.csv
  */
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { Aggregator } from '../src/aggregate/index.ts';
 import { DEFAULT_CONFIG, EVIDENCE_TYPES } from '../src/config/schema.ts';
@@ -49,13 +50,15 @@ for (const w of workers)
     const load = loadavg()[0];
     const t = performance.now();
     const cpu = process.cpuUsage();
+    const main = mainThreadCpu();
     const linked = await link(data, config, templates, w);
     const ms = performance.now() - t;
     const used = process.cpuUsage(cpu);
+    const mainUsed = mainThreadCpu() - main;
     first ??= linked;
     const same = sameStore(first, linked);
     console.log(
-      `workers ${w}: link ${(ms / 1000).toFixed(2)} s (CPU ${((used.user + used.system) / 1e6).toFixed(2)} s, all threads), ` +
+      `workers ${w}: link ${(ms / 1000).toFixed(2)} s (CPU: main thread ${mainUsed.toFixed(2)} s, all threads ${((used.user + used.system) / 1e6).toFixed(2)} s), ` +
         `${linked.candidateEdges} candidate edges, ${linked.kept.length} kept, ` +
         `identical ${same}, load ${load.toFixed(2)}, rss ${(process.memoryUsage().rss / 2 ** 30).toFixed(2)} GiB`,
     );
@@ -88,6 +91,13 @@ for (let r = 0; r < repeat; r++) {
     line.push(`${parts} parts ${each.map((x) => x.toFixed(2)).join(' + ')} = ${sum.toFixed(2)} s (${((sum / whole - 1) * 100).toFixed(0)}% over)`);
   }
   console.log(`${line.join('; ')}; load ${loadavg()[0].toFixed(2)}`);
+}
+
+/** CPU seconds of the main thread so far (Linux: /proc/self/task/PID/stat, in clock ticks of 1/100 s). */
+function mainThreadCpu(): number {
+  const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 /** Same kept edges in the same order with the same float bits per type, out of as many candidates. */
