@@ -37,29 +37,28 @@ export async function readParallel(
     applyResult(r, lineBase, stats, sink);
     lineBase += r.lines;
   });
-  const enqueue = (result: Promise<PieceResult>) => results.push(result);
 
   const take = async (piece: Piece) => {
-    const spec1: PieceSpec = { ...spec, header, first };
+    const pieceSpec: PieceSpec = { ...spec, header, first };
     first = false;
     if (piece.long) {
-      long ??= new PieceReader(spec1);
+      long ??= new PieceReader(pieceSpec);
       long.push(piece.bytes);
       if (piece.done) {
         const reader = long;
         long = null;
         header ??= reader.header;
-        await enqueue(Promise.resolve(reader.finish()));
+        await results.push(Promise.resolve(reader.finish()));
       }
     } else if (csv && header === null) {
       // The header: read here, since every piece needs it.
-      const reader = new PieceReader(spec1);
+      const reader = new PieceReader(pieceSpec);
       reader.push(piece.bytes);
       const result = reader.finish();
       header = reader.header;
-      await enqueue(Promise.resolve(result));
+      await results.push(Promise.resolve(result));
     } else {
-      await enqueue(pool.read(spec1, piece.bytes));
+      await results.push(pool.read(pieceSpec, piece.bytes));
     }
   };
 
