@@ -5,7 +5,8 @@
  * the Distributed table, then builds it from ClickHouse and from the files,
  * each in its own process. Prints the SQL phases (source.json), the bytes
  * that came back against the input size, wall time and peak RSS of both
- * builds, and whether clusters.json is byte-identical.
+ * builds, and whether clusters.json is byte-identical. Both builds use
+ * --workers BENCH_WORKERS (default 1).
  *   node --import tsx bench/clickhouse.ts
  */
 import { execFileSync } from 'node:child_process';
@@ -38,6 +39,8 @@ function wireBytes(url: string, sql: string): Promise<number> {
 const root = new URL('..', import.meta.url).pathname;
 const events = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const bin = join(root, 'bin/sybilscope.js');
+/** Worker threads of both builds (BENCH_WORKERS, default 1: the same for both, and steady on a shared machine). */
+const workers = process.env.BENCH_WORKERS ?? '1';
 const dir = join(root, 'bench/.data', String(events));
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -60,7 +63,7 @@ try {
 
   const build = (args: string[], out: string) => {
     const started = performance.now();
-    execFileSync('node', [bin, 'build', ...args, '--out', out, '--quiet'], { stdio: 'inherit' });
+    execFileSync('node', [bin, 'build', ...args, '--out', out, '--quiet', '--workers', workers], { stdio: 'inherit' });
     const wall = performance.now() - started;
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     return { wall, summary };

@@ -32,7 +32,7 @@ export class ClickHouseClient {
   async each(name: string, sql: string, row: (r: unknown) => void): Promise<void> {
     const started = performance.now();
     const stats: QueryStats = { name, ms: 0, rows: 0, bytes: 0 };
-    const body = await this.post(`${sql}\nFORMAT JSONEachRow`);
+    const body = await this.post(`${sql}\nFORMAT JSONEachRow`, {}, true);
     const decoder = new TextDecoder();
     let rest = '';
     const line = (text: string) => {
@@ -78,7 +78,8 @@ export class ClickHouseClient {
     await body.cancel();
   }
 
-  private async post(body: string, settings: Record<string, string> = {}): Promise<ReadableStream<Uint8Array>> {
+  /** `retry`: a read may be sent again once if a kept-alive connection was closed under it. */
+  private async post(body: string, settings: Record<string, string> = {}, retry = false): Promise<ReadableStream<Uint8Array>> {
     const url = new URL('/', this.source.url);
     for (const [name, value] of Object.entries(settings)) url.searchParams.set(name, value);
     // gzip on the wire (fetch asks for it and inflates; `bytes` count the results inflated),
@@ -93,6 +94,8 @@ export class ClickHouseClient {
       });
     } catch (error) {
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      // ClickHouse closes idle keep-alive connections after a few seconds; fetch may have picked one just then.
+      if (retry && (cause?.code === 'UND_ERR_SOCKET' || cause?.code === 'ECONNRESET')) return this.post(body, settings, false);
       const why = cause?.code ?? cause?.message ?? (error as Error).message;
       throw new UserError('E_CLICKHOUSE_CONNECT', `clickhouse: cannot reach ${displayUrl(this.source)} (${oneLine(String(why))}); check --clickhouse-url`);
     }
@@ -100,7 +103,7 @@ export class ClickHouseClient {
       const text = await res.text();
       if (this.compress && /^Code: 164\b.*enable_http_compression/.test(text)) {
         this.compress = false;
-        return this.post(body, settings);
+        return this.post(body, settings, retry);
       }
       throw this.error(text);
     }
