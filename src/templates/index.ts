@@ -30,6 +30,10 @@
  *     optional stats argument of mineTemplates counts it).
  * Whole prompts repeated verbatim have no slot; they count as a template only
  * when at least minKeysVerbatim keys send them.
+ *
+ * Scale: the sample is bounded per key and in all, the same for any row order
+ * (sampler.ts); mineTemplatesParallel runs the per-text passes on worker
+ * threads with output identical to mineTemplates (mine-parallel.ts).
  */
 export { mineTemplates } from './mine.ts';
 export { mineTemplatesParallel, type ParallelOptions } from './mine-parallel.ts';
