@@ -5,10 +5,10 @@
  * through `type`, `multi`, `order`, `size`, `selfLoopCount`, `forEachNode`,
  * `undirectedDegreeWithoutSelfLoops` and `forEachEdge` (plus the duck-type
  * check of graphology-utils' isGraph). A graphology `Graph` built edge by edge
- * costs ~200–330 bytes and ~1–20 µs an edge (a key string, an EdgeData, an
- * attributes object and two adjacency entries), which at 11M edges is minutes
- * and gigabytes for a structure Louvain reads once; this view costs a degree
- * array. See docs/scale.md, "Graph construction and Louvain".
+ * costs 315–420 bytes and 15–45 µs an edge however it is fed (a key string,
+ * an EdgeData, an attributes object and two adjacency entries), which at 11M
+ * edges is minutes and 3.7 GB for a structure Louvain reads once; this view
+ * costs a degree array. See docs/scale.md, "Graph construction and Louvain".
  *
  * Order is what makes the result the same: nodes are the indices with at
  * least one edge, ascending, and edges come in list order, exactly as a
