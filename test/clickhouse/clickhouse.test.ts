@@ -22,6 +22,9 @@ import { EDGE_ROWS } from './edge-cases.ts';
 import { describe as describeTable, roleTexts } from '../../src/source/clickhouse/columns.ts';
 import { eventsSql } from '../../src/source/clickhouse/events-sql.ts';
 
+/** Cluster start, generation and loading, or the two builds, on a busy machine. */
+const HOOK_MS = 300_000;
+
 const tmp = mkdtempSync(join(tmpdir(), 'sybilscope-ch-test-'));
 const data = join(tmp, 'data');
 let cluster: LocalCluster;
@@ -43,7 +46,7 @@ beforeAll(async () => {
     events: await loadEvents(url, 'sybil', join(data, 'events.jsonl')),
     accounts: await loadAccounts(url, 'sybil', join(data, 'accounts.csv')),
   };
-});
+}, HOOK_MS);
 
 afterAll(async () => {
   await cluster?.stop();
@@ -77,7 +80,7 @@ describe('build --source clickhouse', () => {
     const ch = await runCli(chFlags(chOut));
     expect(ch.stderr).toBe('');
     expect(ch.code).toBe(0);
-  });
+  }, HOOK_MS);
 
   it('gives the file path’s clusters, edges, templates and assignments byte for byte', () => {
     for (const file of ['clusters.json', 'assignments.csv', 'edges.jsonl', 'graph.json', 'templates.json']) {
