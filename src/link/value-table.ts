@@ -5,7 +5,7 @@
  * its own NAT are not a hub; a key without an account counts as its own.
  */
 import type { EvidenceType } from '../config/schema.ts';
-import { ownerOf, type Dataset, type KeyWindows } from '../aggregate/index.ts';
+import type { Dataset, KeyWindows } from '../aggregate/index.ts';
 import { ipPrefix } from '../ingest/ip.ts';
 import { estimatedRequests, type KeyTemplates } from '../prompts/index.ts';
 import { compareStrings } from '../util/compare.ts';
@@ -49,14 +49,13 @@ const fromUserAgents: Collect = (data, add) =>
 
 /** Prefixes derive from each key's IPs (several IPs of a key may share one). */
 const fromPrefixes: Collect = (data, add) => {
-  const cache = new Map<string, string>();
+  // Per IP id, its prefix, computed once.
+  const prefixOf: Array<string | undefined> = new Array(data.ipNames.length);
   const perKey = new Map<string, number>();
   data.keys.forEach((k, i) => {
     perKey.clear();
     for (const [ip, requests] of k.ips) {
-      const name = data.ipNames[ip];
-      let prefix = cache.get(name);
-      if (prefix === undefined) cache.set(name, (prefix = ipPrefix(name)));
+      const prefix = (prefixOf[ip] ??= ipPrefix(data.ipNames[ip]));
       perKey.set(prefix, (perKey.get(prefix) ?? 0) + requests);
     }
     for (const [prefix, requests] of perKey) add(prefix, i, requests);
@@ -127,7 +126,8 @@ export function buildValueTable(
     keyValues: [],
   };
   const perKey: number[][] = data.keys.map(() => []);
-  const owners = new Set<number>();
+  // Distinct owners per value: an account counts once (stamped with the value), a key without one is its own.
+  const stamp = new Int32Array(data.accounts.length).fill(-1);
   values.forEach((value, v) => {
     const d = drafts.get(value)!;
     const k = d.keys.length;
@@ -141,17 +141,22 @@ export function buildValueTable(
     }
     const keys = new Int32Array(k);
     const requests = new Float64Array(k);
-    owners.clear();
+    let owners = 0;
     for (let i = 0; i < k; i++) {
       const o = order ? order[i] : i;
       keys[i] = d.keys[o];
       requests[i] = d.requests[o];
-      owners.add(ownerOf(data, keys[i]));
+      const a = data.keyAccount[keys[i]];
+      if (a < 0) owners++;
+      else if (stamp[a] !== v) {
+        stamp[a] = v;
+        owners++;
+      }
     }
     table.keys[v] = keys;
     table.requests[v] = requests;
-    table.accounts[v] = owners.size;
-    const hub = owners.size > maxAccounts || alwaysHubs?.has(value) === true;
+    table.accounts[v] = owners;
+    const hub = owners > maxAccounts || alwaysHubs?.has(value) === true;
     // Windows are needed only where the value can link: not on hubs.
     if (table.windows) table.windows[v] = hub || k < 2 ? null : data.ipWindows.of(d.ip, keys);
     if (hub) table.hub[v] = 1;
