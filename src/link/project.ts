@@ -12,11 +12,11 @@
  * only add to edges that linking evidence made. That also spares the table
  * the millions of pairs that only a prefix would join.
  *
- * On several threads the edges are split by owner (project-part.ts): the
- * calling thread projects part 0 while worker threads project the others over
- * the same packed tables in shared memory; each part prunes its own edges, and
- * the merged parts are the store the calling thread alone would keep, with the
- * same float bits.
+ * On several threads the edges are split by owner (project-part.ts): worker
+ * threads project one part each over the packed tables in shared memory, fed
+ * each table as soon as the calling thread has built it; each part prunes its
+ * own edges, and the merged parts are the store the calling thread alone would
+ * keep, with the same float bits.
  */
 import { EVIDENCE_TYPES, type Config } from '../config/schema.ts';
 import { EdgeStore } from './edge-store.ts';
