@@ -25,6 +25,7 @@ import { eventsSql } from './events-sql.ts';
 import { ClickHouseClient } from './http.ts';
 import { displayUrl, type ClickHouseSource } from './options.ts';
 import * as rows from './rows.ts';
+import { sourceFile, VersionRowSchema } from './source-file.ts';
 import { UserError } from '../../util/errors.ts';
 
 export { clickHouseSource, ClickHouseSourceSchema, type ClickHouseSource } from './options.ts';
@@ -44,33 +45,26 @@ export async function readClickHouse(
   progress?: SourceProgress,
 ): Promise<{ files: FileStats[] }> {
   const client = new ClickHouseClient(source);
-  const [version] = (await client.all('version', 'SELECT version() AS version')) as Array<{ version: string }>;
+  const [version] = (await client.all('version', 'SELECT version() AS version')).map((r) => VersionRowSchema.parse(r));
   const rejected = dir.lines('rejected.jsonl');
   const files: FileStats[] = [];
-  let reasons: Record<string, number> = {};
   if (source.accountsTable !== null) files.push(await readAccounts(client, source, config, aggregator, rejected));
   const events = await readEvents(client, source, config, aggregator, prompts, rejected, progress);
   files.push(events.stats);
-  reasons = events.reasons;
   await rejected.close();
-  const bytes = client.bytesReceived;
   await dir.write(
     'source.json',
-    `${JSON.stringify(
-      {
-        kind: 'clickhouse',
-        url: displayUrl(source),
-        server_version: version?.version ?? null,
-        database: source.database,
-        events_table: source.eventsTable,
-        accounts_table: source.accountsTable,
-        rejected_by_reason: reasons,
-        bytes_received: bytes,
-        queries: client.log,
-      },
-      null,
-      2,
-    )}\n`,
+    sourceFile({
+      kind: 'clickhouse',
+      url: displayUrl(source),
+      server_version: version?.version ?? null,
+      database: source.database,
+      events_table: source.eventsTable,
+      accounts_table: source.accountsTable,
+      rejected_by_reason: events.reasons,
+      bytes_received: client.bytesReceived,
+      queries: client.log,
+    }),
   );
   return { files };
 }
