@@ -1,10 +1,11 @@
 /**
  * A fixed set of worker threads, each running one TypeScript entry (booted
  * through worker-boot.mjs), called by message: call(w, op, payload) resolves
- * with worker w's answer. The entry answers with serve() below. A worker that
- * throws answers with the error, which rejects that call; a worker that dies
- * (an uncaught error, an exit) rejects every call pending on it and every
- * later one, so a failure is an error and never a hang. close() terminates
+ * with worker w's answer. The entry answers with serve() below. An op that
+ * throws, or whose answer cannot be posted, answers with the error, which
+ * rejects that call; a worker that dies (an uncaught error, an exit, with
+ * code 0 too) rejects every call pending on it and every later one, so a
+ * failure is an error and never a hang. close() terminates
  * every worker; callers close in a finally.
  */
 import { parentPort, Worker, type Transferable } from 'node:worker_threads';
@@ -72,7 +73,7 @@ export class WorkerPool {
 
   private fail(w: number, err: Error): void {
     if (this.dead[w]) return;
-    const error = this.closed ? new Error('template workers: the pool is closed') : new Error(`template worker ${w} failed: ${err.message}`, { cause: err });
+    const error = this.closed ? new Error('template workers: the pool is closed') : new Error(`template worker ${w} failed: ${err?.message ?? String(err)}`, { cause: err });
     this.dead[w] = error;
     for (const [id, p] of this.pending) {
       if (p.worker !== w) continue;
@@ -99,12 +100,12 @@ export function serve(handlers: Record<string, (payload: never) => Reply | Promi
         if (!handler) throw new Error(`unknown op "${m.op}"`);
         return handler(m.payload);
       })
-      .then(
-        ({ result, transfer = [] }) => port.postMessage({ id: m.id, result }, transfer),
-        (err: unknown) => {
-          const e = err instanceof Error ? err : new Error(String(err));
-          port.postMessage({ id: m.id, error: { message: e.message, stack: e.stack, code: (e as { code?: string }).code } });
-        },
-      );
+      // A reply that cannot be posted (a DataCloneError: a value that does not clone, a buffer
+      // listed twice) is the call's error too, and the worker lives on.
+      .then(({ result, transfer = [] }) => port.postMessage({ id: m.id, result }, transfer))
+      .catch((err: unknown) => {
+        const e = err instanceof Error ? err : new Error(String(err));
+        port.postMessage({ id: m.id, error: { message: e.message, stack: e.stack, code: (e as { code?: string }).code } });
+      });
   });
 }

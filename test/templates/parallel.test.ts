@@ -90,6 +90,28 @@ describe('WorkerPool', () => {
     }
   });
 
+  it('rejects, rather than hangs, a call whose answer cannot be posted; the worker lives on', async () => {
+    const pool = new WorkerPool(entry, 1);
+    try {
+      await expect(pool.call(0, 'uncloneable', null)).rejects.toThrow(/template worker 0: .*could not be cloned/);
+      await expect(pool.call(0, 'transferTwice', null)).rejects.toThrow(/template worker 0: ./);
+      await expect(pool.call(0, 'noReply', null)).rejects.toThrow(/template worker 0: ./);
+      expect(await pool.call(0, 'double', 5)).toBe(10);
+    } finally {
+      await pool.close();
+    }
+  }, 30_000);
+
+  it('rejects what is pending on a worker that exits with code 0', async () => {
+    const pool = new WorkerPool(entry, 1);
+    try {
+      await expect(pool.call(0, 'exit', 0)).rejects.toThrow(/exited \(code 0\)/);
+      await expect(pool.call(0, 'double', 1)).rejects.toThrow(/exited \(code 0\)/);
+    } finally {
+      await pool.close();
+    }
+  }, 30_000);
+
   it('rejects the calls of an entry that fails to load', async () => {
     const pool = new WorkerPool(new URL('./fixtures/broken-worker.ts', import.meta.url), 1);
     try {
