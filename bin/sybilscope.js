@@ -1,7 +1,34 @@
 #!/usr/bin/env node
 // The sybilscope command. TypeScript sources run through tsx's loader.
-import { register } from 'tsx/esm/api';
+//
+// V8's default heap limit is ~4 GiB whatever the machine: a build over
+// millions of keys outgrows it, and long before the out-of-memory crash the
+// garbage collector thrashes. So `build` and `attribute` re-run themselves once
+// with a limit of 3/4 of the machine's memory, unless a limit was given
+// (`--max-old-space-size` in NODE_OPTIONS or on node's command line).
+import { spawn } from 'node:child_process';
+import { totalmem } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
 
-register();
-const { main } = await import('../src/cli/main.ts');
-await main(process.argv.slice(2));
+const HEAVY = new Set(['build', 'attribute']);
+const args = process.argv.slice(2);
+const wantMiB = Math.floor((totalmem() * 0.75) / 2 ** 20);
+const given = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => a.includes('max-old-space-size'));
+if (HEAVY.has(args[0]) && !given && getHeapStatistics().heap_size_limit / 2 ** 20 < wantMiB * 0.9) {
+  const child = spawn(process.execPath, [`--max-old-space-size=${wantMiB}`, ...process.execArgv, process.argv[1], ...args], {
+    stdio: 'inherit',
+  });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => {
+    if (signal !== null) {
+      process.removeAllListeners(signal);
+      process.kill(process.pid, signal);
+    }
+    else process.exit(code ?? 1);
+  });
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  const { main } = await import('../src/cli/main.ts');
+  await main(args);
+}

@@ -3,6 +3,7 @@
  * edges, suppressed hubs, clustering, and the run's timings and peak memory.
  * Everything but `run` is a pure function of the input, config and seed.
  */
+import { getHeapStatistics } from 'node:v8';
 import type { Dataset } from '../aggregate/index.ts';
 import type { Clustering } from '../cluster/index.ts';
 import type { Linked } from '../link/index.ts';
@@ -46,6 +47,6 @@ export function buildSummary({ files, data, linked, clustering, clusters, timing
       nodes_in_graph: clustering.nodesInGraph,
       modularity: roundTo(clustering.modularity, 6),
     },
-    run: { timings_ms: timings, peak_rss_bytes: process.resourceUsage().maxRSS * 1024 },
+    run: { timings_ms: timings, peak_rss_bytes: process.resourceUsage().maxRSS * 1024, heap_limit_bytes: getHeapStatistics().heap_size_limit },
   };
 }
