@@ -35,7 +35,7 @@ export interface PoolOptions {
 
 export const DEFAULTS = Object.freeze({ pieceBytes: 1 << 20 });
 
-const BOOT = new URL('./worker-boot.mjs', import.meta.url);
+const BOOT = new URL('../util/worker-boot.mjs', import.meta.url);
 const ENTRY = new URL('./worker-entry.ts', import.meta.url).href;
 
 function oneLine(text: string): string {

@@ -1,6 +1,6 @@
 /**
  * Worker threads for one parallel step: one thread per input, each running a
- * TypeScript entry module (through worker-boot.mjs) that reads
+ * TypeScript entry module (through src/util/worker-boot.mjs) that reads
  * `workerData.input` and posts one result. A thread that throws or exits
  * without a result rejects the step, never leaves it waiting; `close`
  * terminates every thread.
@@ -16,10 +16,10 @@ export interface WorkerPool<T> {
   workers: Worker[];
 }
 
-const BOOT = new URL('./worker-boot.mjs', import.meta.url);
+const BOOT = new URL('../util/worker-boot.mjs', import.meta.url);
 
 export function startWorkers<T>(entry: URL, inputs: unknown[]): WorkerPool<T> {
-  const workers = inputs.map((input) => new Worker(BOOT, { workerData: { entry: entry.href, input } }));
+  const workers = inputs.map((input) => new Worker(BOOT, { workerData: { __entry: entry.href, input } }));
   const results = Promise.all(
     workers.map(
       (worker, n) =>

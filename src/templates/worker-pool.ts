@@ -1,6 +1,6 @@
 /**
  * A fixed set of worker threads, each running one TypeScript entry (booted
- * through worker-boot.mjs), called by message: call(w, op, payload) resolves
+ * through src/util/worker-boot.mjs), called by message: call(w, op, payload) resolves
  * with worker w's answer. The entry answers with serve() below. An op that
  * throws, or whose answer cannot be posted, answers with the error, which
  * rejects that call; a worker that dies (an uncaught error, an exit, with
@@ -28,7 +28,7 @@ export class WorkerPool {
 
   /** Starts `size` workers running `entry` (a module URL inside the repo). */
   constructor(entry: URL, size: number) {
-    const boot = new URL('./worker-boot.mjs', import.meta.url);
+    const boot = new URL('../util/worker-boot.mjs', import.meta.url);
     for (let w = 0; w < size; w++) {
       const worker = new Worker(boot, { workerData: { __entry: entry.href } });
       this.dead.push(null);
