@@ -13,7 +13,8 @@
  * peak RSS is its own (BENCH_IGRAPH=0 skips igraph): it loads the file, builds what Louvain reads, runs
  * graphology's Louvain (seed 1, resolution 0.3 as the config's default) and
  * writes the membership. Last, bench/louvain_igraph.py loads the same file
- * into python-igraph (Debian's, /usr/bin/python3), runs community_multilevel
+ * into python-igraph (Debian's, /usr/bin/python3: `apt-get install python3-igraph`; the
+ * benchmark's only, never a test's or the runtime's), runs community_multilevel
  * and computes the modularity of its partition and of every graphology
  * membership with igraph's own `modularity`, so the two are compared by one
  * formula. Prints a Markdown table. Not a test: nothing here asserts a time.
