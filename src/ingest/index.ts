@@ -4,9 +4,8 @@
  * bad row as a rejection. Counts always add up: read = accepted + rejected + blank.
  */
 import type { AccountRecord, EventRecord, FileStats, InputKind, Rejection } from '../model.ts';
-import { UserError } from '../util/errors.ts';
 import { roleColumns } from './columns.ts';
-import { openInput, sniffFormat } from './open-input.ts';
+import { inputChunks, sniffFormat } from './open-input.ts';
 import { parquetRows } from './parquet-rows.ts';
 import type { IngestPool } from './pool.ts';
 import { readParallel, readParquetParallel } from './read-parallel.ts';
@@ -71,23 +70,7 @@ export async function readInput(
   const rows = format === 'jsonl' ? jsonlRows(ctx) : csvRows(ctx);
   const splitter = new RecordSplitter(format === 'csv', options.maxLineBytes, options.rawPreviewChars, rows);
 
-  const stream = await openInput(file);
-  const chunks = stream[Symbol.asyncIterator]();
-  try {
-    for (;;) {
-      let next: IteratorResult<Buffer>;
-      try {
-        next = await chunks.next();
-      } catch (err) {
-        const detail = err instanceof Error ? err.message : String(err);
-        throw new UserError('E_INPUT_READ', `${file}: the input could not be read to the end (${detail})`);
-      }
-      if (next.done) break;
-      splitter.push(next.value);
-    }
-    splitter.end();
-  } finally {
-    stream.destroy();
-  }
+  for await (const chunk of inputChunks(file)) splitter.push(chunk);
+  splitter.end();
   return stats;
 }

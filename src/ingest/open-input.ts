@@ -111,3 +111,28 @@ export async function openInput(file: string): Promise<Readable> {
     throw new UserError('E_INPUT_MISSING', `${file}: cannot read input file (${describe(err)})`);
   }
 }
+
+/**
+ * The file's content chunk by chunk, as openInput streams it. A read that fails
+ * midway (a truncated gzip, say) is one E_INPUT_READ error, and the stream is
+ * closed however the caller's loop ends.
+ */
+export async function* inputChunks(file: string): AsyncGenerator<Buffer> {
+  const stream = await openInput(file);
+  const chunks = stream[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      let next: IteratorResult<Buffer>;
+      try {
+        next = await chunks.next();
+      } catch (err) {
+        const detail = err instanceof Error ? err.message : String(err);
+        throw new UserError('E_INPUT_READ', `${file}: the input could not be read to the end (${detail})`);
+      }
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    stream.destroy();
+  }
+}

@@ -8,9 +8,8 @@
  * At most a few pieces per worker are in flight, so memory stays bounded.
  */
 import type { FileStats } from '../model.ts';
-import { UserError } from '../util/errors.ts';
 import type { IngestSink } from './index.ts';
-import { openInput } from './open-input.ts';
+import { inputChunks } from './open-input.ts';
 import type { RowGroupSpec } from './parquet-piece.ts';
 import { openParquet } from './parquet-rows.ts';
 import { PieceReader, unpackAccounts, unpackEvents, type PieceResult, type PieceSpec } from './piece-reader.ts';
@@ -62,28 +61,13 @@ export async function readParallel(
     }
   };
 
-  const stream = await openInput(spec.file);
-  const chunks = stream[Symbol.asyncIterator]();
-  try {
-    for (;;) {
-      let next: IteratorResult<Buffer>;
-      try {
-        next = await chunks.next();
-      } catch (err) {
-        const detail = err instanceof Error ? err.message : String(err);
-        throw new UserError('E_INPUT_READ', `${spec.file}: the input could not be read to the end (${detail})`);
-      }
-      if (next.done) break;
-      const chunk = next.value;
-      for (let at = 0; at < chunk.length; at += pool.pieceBytes) {
-        for (const piece of cutter.push(chunk.subarray(at, at + pool.pieceBytes))) await take(piece);
-      }
+  for await (const chunk of inputChunks(spec.file)) {
+    for (let at = 0; at < chunk.length; at += pool.pieceBytes) {
+      for (const piece of cutter.push(chunk.subarray(at, at + pool.pieceBytes))) await take(piece);
     }
-    for (const piece of cutter.end()) await take(piece);
-    await results.drain();
-  } finally {
-    stream.destroy();
   }
+  for (const piece of cutter.end()) await take(piece);
+  await results.drain();
 }
 
 /**
