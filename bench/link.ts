@@ -13,14 +13,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { Aggregator } from '../src/aggregate/index.ts';
 import { DEFAULT_CONFIG, EVIDENCE_TYPES } from '../src/config/schema.ts';
-import { readInput } from '../src/ingest/index.ts';
 import { link, type Linked } from '../src/link/index.ts';
 import { packTables } from '../src/link/packed-tables.ts';
 import { buildValueTable } from '../src/link/value-table.ts';
 import { projectPart } from '../src/link/project-part.ts';
-import { PromptStage } from '../src/prompts/index.ts';
+import { readFiles } from '../test/link/read-log.ts';
 
 const [events, accounts] = process.argv.slice(2);
 const workers = (process.env.BENCH_WORKERS ?? '1,2').split(',').map(Number);
@@ -28,20 +26,7 @@ const repeat = Number(process.env.BENCH_REPEAT ?? 2);
 const config = DEFAULT_CONFIG;
 
 const t0 = performance.now();
-const aggregator = new Aggregator(config.coactivity.windowMinutes * 60_000);
-const prompts = new PromptStage(config.templates);
-const sink = {
-  event: (e: Parameters<Aggregator['addEvent']>[0]) => {
-    const seq = aggregator.addEvent(e);
-    if (e.prompt !== null) prompts.add(seq, e.prompt, e.timestamp);
-  },
-  account: (a: Parameters<Aggregator['addAccount']>[0]) => aggregator.addAccount(a),
-  reject: () => {},
-};
-if (accounts) await readInput(accounts, 'accounts', { ...config.ingest, columns: config.columns.accounts }, sink);
-await readInput(events, 'events', { ...config.ingest, columns: config.columns.events }, sink);
-const data = aggregator.finalize();
-const templates = await prompts.finish(data);
+const { data, templates } = await readFiles(events, accounts);
 console.error(`dataset: ${data.keys.length} keys in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
 let first: Linked | null = null;

@@ -6,7 +6,12 @@ import { readInput } from '../../src/ingest/index.ts';
 import { PromptStage, type KeyTemplates } from '../../src/prompts/index.ts';
 
 /** events.jsonl and accounts.csv of `dir` (as `sybilscope generate` writes them). */
-export async function readLog(dir: string): Promise<{ data: Dataset; templates: KeyTemplates }> {
+export function readLog(dir: string): Promise<{ data: Dataset; templates: KeyTemplates }> {
+  return readFiles(join(dir, 'events.jsonl'), join(dir, 'accounts.csv'));
+}
+
+/** An events file and an optional accounts file (bench/link.ts reads its inputs this way too). */
+export async function readFiles(events: string, accounts?: string): Promise<{ data: Dataset; templates: KeyTemplates }> {
   const cfg = DEFAULT_CONFIG;
   const aggregator = new Aggregator(cfg.coactivity.windowMinutes * 60_000);
   const prompts = new PromptStage(cfg.templates);
@@ -18,8 +23,8 @@ export async function readLog(dir: string): Promise<{ data: Dataset; templates: 
     account: (a: Parameters<Aggregator['addAccount']>[0]) => aggregator.addAccount(a),
     reject: () => {},
   };
-  await readInput(join(dir, 'accounts.csv'), 'accounts', { ...cfg.ingest, columns: cfg.columns.accounts }, sink);
-  await readInput(join(dir, 'events.jsonl'), 'events', { ...cfg.ingest, columns: cfg.columns.events }, sink);
+  if (accounts) await readInput(accounts, 'accounts', { ...cfg.ingest, columns: cfg.columns.accounts }, sink);
+  await readInput(events, 'events', { ...cfg.ingest, columns: cfg.columns.events }, sink);
   const data = aggregator.finalize();
   return { data, templates: await prompts.finish(data) };
 }
