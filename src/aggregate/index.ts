@@ -6,11 +6,12 @@
 import type { AccountRecord, EventRecord } from '../model.ts';
 import { compareStrings } from '../util/compare.ts';
 import { addAccount, createAccountStats, type AccountStats } from './account-stats.ts';
-import { chosenAccount, createKeyStats, flushKeyStats, type KeyStats } from './key-stats.ts';
+import { Interner } from './interner.ts';
+import { chosenAccount, KeyColumns, KeyStats } from './key-stats.ts';
 import { WindowLog, type IpWindows } from './windows.ts';
 
 export type { AccountStats } from './account-stats.ts';
-export type { KeyStats } from './key-stats.ts';
+export type { Counts, KeyStats } from './key-stats.ts';
 export type { IpWindows, KeyWindows } from './windows.ts';
 
 export interface Dataset {
@@ -63,48 +64,43 @@ export interface KeyCounts {
 }
 
 export class Aggregator {
-  private readonly keys = new Map<string, KeyStats>();
+  private readonly keyIds = new Map<string, number>();
+  /** Key ids by arrival number. */
+  private readonly keyNames: string[] = [];
+  private readonly columns = new KeyColumns();
   private readonly accounts = new Map<string, AccountStats>();
-  private readonly ipIds = new Map<string, number>();
-  private readonly ipNames: string[] = [];
+  private readonly ipIds = new Interner();
+  private readonly userAgentIds = new Interner();
+  private readonly accountIds = new Interner();
   private readonly windows = new WindowLog();
 
   constructor(readonly windowMs: number) {}
 
   /** Add an event; returns its key's arrival number (see Dataset.keyOfSeq). */
   addEvent(e: EventRecord): number {
-    let k = this.keys.get(e.key_id);
-    if (k === undefined) {
-      k = createKeyStats(e.key_id, this.keys.size);
-      this.keys.set(e.key_id, k);
-    }
-    k.requests++;
-    k.inputTokens += e.input_tokens ?? 0;
-    k.outputTokens += e.output_tokens ?? 0;
-    if (e.timestamp < k.first) k.first = e.timestamp;
-    if (e.timestamp > k.last) k.last = e.timestamp;
-    const hour = Math.floor(e.timestamp / HOUR_MS);
-    k.hourOfDay[((hour % 24) + 24) % 24]++;
-    k.hourly.bump(hour);
-    if (e.account_id !== null) k.accounts.bump(e.account_id);
-    if (e.user_agent !== null) k.userAgents.bump(e.user_agent);
+    const k = this.key(e.key_id);
+    const c = this.columns;
+    c.requests[k]++;
+    c.inputTokens[k] += e.input_tokens ?? 0;
+    c.outputTokens[k] += e.output_tokens ?? 0;
+    if (e.timestamp < c.first[k]) c.first[k] = e.timestamp;
+    if (e.timestamp > c.last[k]) c.last[k] = e.timestamp;
+    c.hourly.bump(k, Math.floor(e.timestamp / HOUR_MS));
+    // A key's account, user agent and IP are mostly its last ones again: that needs no lookup of the id.
+    if (e.account_id !== null) c.accounts.bump(k, this.accountIds.idNear(e.account_id, c.accounts.runOf(k)));
+    if (e.user_agent !== null) c.userAgents.bump(k, this.userAgentIds.idNear(e.user_agent, c.userAgents.runOf(k)));
     if (e.ip !== null) {
-      // The key's last IP again (the common case) needs no lookup of its id.
-      let ip = k.lastIp >= 0 && this.ipNames[k.lastIp] === e.ip ? k.lastIp : this.ipIds.get(e.ip);
-      if (ip === undefined) {
-        ip = this.ipNames.length;
-        this.ipIds.set(e.ip, ip);
-        this.ipNames.push(e.ip);
-      }
-      k.ips.bump(ip);
+      const last = c.lastIp[k];
+      const ip = this.ipIds.idNear(e.ip, last);
+      c.ips.bump(k, ip);
       const window = Math.floor(e.timestamp / this.windowMs);
-      if (ip !== k.lastIp || window !== k.lastWindow) {
-        this.windows.push(ip, k.seq, window);
-        k.lastIp = ip;
-        k.lastWindow = window;
+      if (ip !== last || window !== c.lastWindow[k]) {
+        this.windows.push(ip, k, window);
+        c.lastIp[k] = ip;
+        c.lastWindow[k] = window;
       }
     }
-    return k.seq;
+    return k;
   }
 
   /**
@@ -113,37 +109,30 @@ export class Aggregator {
    * sums, minima, maxima and counts, so the Dataset is the one the events
    * would give. Returns the key's arrival number, as addEvent does.
    */
-  mergeKey(id: string, c: KeyCounts): number {
-    let k = this.keys.get(id);
-    if (k === undefined) {
-      k = createKeyStats(id, this.keys.size);
-      this.keys.set(id, k);
-    }
-    k.requests += c.requests ?? 0;
-    k.inputTokens += c.inputTokens ?? 0;
-    k.outputTokens += c.outputTokens ?? 0;
-    if (c.first !== undefined && c.first < k.first) k.first = c.first;
-    if (c.last !== undefined && c.last > k.last) k.last = c.last;
-    const add = <K>(map: Map<K, number>, key: K, n: number) => map.set(key, (map.get(key) ?? 0) + n);
-    for (const [hour, n] of c.hours ?? []) {
-      k.hourOfDay[((hour % 24) + 24) % 24] += n;
-      add(k.hourly, hour, n);
-    }
-    for (const [account, n] of c.accounts ?? []) add(k.accounts, account, n);
-    for (const [ua, n] of c.userAgents ?? []) add(k.userAgents, ua, n);
-    for (const [ip, n] of c.ips ?? []) add(k.ips, this.ipId(ip), n);
-    for (const [ip, window] of c.windows ?? []) this.windows.push(this.ipId(ip), k.seq, window);
-    return k.seq;
+  mergeKey(id: string, counts: KeyCounts): number {
+    const k = this.key(id);
+    const c = this.columns;
+    c.requests[k] += counts.requests ?? 0;
+    c.inputTokens[k] += counts.inputTokens ?? 0;
+    c.outputTokens[k] += counts.outputTokens ?? 0;
+    if (counts.first !== undefined && counts.first < c.first[k]) c.first[k] = counts.first;
+    if (counts.last !== undefined && counts.last > c.last[k]) c.last[k] = counts.last;
+    for (const [hour, n] of counts.hours ?? []) c.hourly.add(k, hour, n);
+    for (const [account, n] of counts.accounts ?? []) c.accounts.add(k, this.accountIds.id(account), n);
+    for (const [ua, n] of counts.userAgents ?? []) c.userAgents.add(k, this.userAgentIds.id(ua), n);
+    for (const [ip, n] of counts.ips ?? []) c.ips.add(k, this.ipIds.id(ip), n);
+    for (const [ip, window] of counts.windows ?? []) this.windows.push(this.ipIds.id(ip), k, window);
+    return k;
   }
 
-  private ipId(ip: string): number {
-    let id = this.ipIds.get(ip);
-    if (id === undefined) {
-      id = this.ipNames.length;
-      this.ipIds.set(ip, id);
-      this.ipNames.push(ip);
+  private key(id: string): number {
+    let k = this.keyIds.get(id);
+    if (k === undefined) {
+      k = this.columns.add();
+      this.keyIds.set(id, k);
+      this.keyNames.push(id);
     }
-    return id;
+    return k;
   }
 
   addAccount(r: AccountRecord): void {
@@ -160,10 +149,12 @@ export class Aggregator {
   }
 
   finalize(): Dataset {
-    const keys = [...this.keys.values()].sort((a, b) => compareStrings(a.id, b.id));
-    keys.forEach(flushKeyStats);
-    const keyIndex = new Int32Array(keys.length);
-    keys.forEach((k, i) => (keyIndex[k.seq] = i));
+    const names = this.keyNames;
+    const order = Array.from(names.keys()).sort((a, b) => compareStrings(names[a], names[b]));
+    const keyIndex = new Int32Array(order.length);
+    order.forEach((seq, i) => (keyIndex[seq] = i));
+    const table = this.columns.finish(keyIndex, this.userAgentIds.names, this.accountIds.names);
+    const keys = order.map((seq, i) => new KeyStats(names[seq], table, i));
     const chosen = keys.map(chosenAccount);
     for (const id of chosen) if (id !== null) this.account(id);
     const accounts = [...this.accounts.values()].sort((a, b) => compareStrings(a.id, b.id));
@@ -185,8 +176,8 @@ export class Aggregator {
       accounts,
       accountKeys,
       keysWithSeveralAccounts,
-      ipNames: this.ipNames,
-      ipWindows: this.windows.finish(this.ipNames.length, keyIndex),
+      ipNames: this.ipIds.names,
+      ipWindows: this.windows.finish(this.ipIds.names.length, keyIndex),
       windowMs: this.windowMs,
       keyOfSeq: keyIndex,
     };

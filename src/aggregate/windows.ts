@@ -4,6 +4,8 @@
  * windows are what co-activity needs; they are cut out only for IPs that can
  * link (not hubs), when the value tables ask.
  */
+import { grow } from './grow.ts';
+
 export class WindowLog {
   private size = 0;
   private ip = new Int32Array(1 << 16);
@@ -12,7 +14,6 @@ export class WindowLog {
 
   push(ip: number, key: number, window: number): void {
     if (this.size === this.ip.length) {
-      const grow = <A extends Int32Array | Float64Array>(old: A, next: A): A => (next.set(old), next);
       this.ip = grow(this.ip, new Int32Array(this.size * 2));
       this.key = grow(this.key, new Int32Array(this.size * 2));
       this.window = grow(this.window, new Float64Array(this.size * 2));

@@ -20,7 +20,7 @@ export const keySize = (requests: number) => roundTo(2 + 2 * Math.log10(1 + requ
 const iso = (t: number) => (Number.isFinite(t) ? new Date(t).toISOString() : null);
 
 /** The `n` busiest entries, by count descending then name. */
-function top<K>(counts: Map<K, number>, name: (k: K) => string, n: number) {
+function top<K>(counts: Iterable<[K, number]>, name: (k: K) => string, n: number) {
   return [...counts]
     .map(([k, requests]) => ({ value: name(k), requests }))
     .sort((a, b) => b.requests - a.requests || compareStrings(a.value, b.value))
