@@ -16,7 +16,6 @@
  *     wording at assignment, by containment.
  */
 import { mix32 as mix32Import } from '../util/hash.ts';
-import { U32Table } from './hash-table.ts';
 import type { SkeletonStore } from './skeleton-store.ts';
 import { UnionFind } from './union-find.ts';
 
@@ -39,67 +38,120 @@ export function groupSkeletons(
   p: GroupParams,
   stats?: { comparisons: number },
 ): { cluster: Int32Array; clusters: number } {
-  // 1. Exact groups, keyed by a 53-bit hash of the sorted set.
+  // 1. Exact groups, keyed by a 53-bit hash of the sorted set: groups numbered in order of first
+  // appearance, in an open-addressing table over typed arrays (a Map of a million 53-bit keys
+  // boxes every key), and each store entry keyed once however many prompts share it.
   const data = store.data;
-  const byKey = new Map<number, number>();
+  const groupOfEntry = new Int32Array(store.size).fill(-1);
+  let cap = 1024;
+  while (cap < 2 * Math.min(of.length, store.size)) cap *= 2;
+  const mask = cap - 1;
+  const tableHi = new Uint32Array(cap);
+  /** Low 21 bits of the key + 1; 0 marks an empty cell. */
+  const tableLo = new Int32Array(cap);
+  const tableGroup = new Int32Array(cap);
   const keys: number[] = [];
   const sets: number[] = [];
   const groupOf = new Int32Array(of.length).fill(-1);
-  of.forEach((e, i) => {
-    if (e < 0 || store.length(e) === 0) return;
-    const key = skeletonKey(data, store.start(e), store.end(e));
-    let g = byKey.get(key);
-    if (g === undefined) {
-      g = keys.length;
-      byKey.set(key, g);
-      keys.push(key);
-      sets.push(e);
+  for (let i = 0; i < of.length; i++) {
+    const e = of[i]!;
+    if (e < 0) continue;
+    let g = groupOfEntry[e]!;
+    if (g < 0) {
+      const from = store.start(e);
+      const to = store.end(e);
+      if (to === from) continue;
+      const key = skeletonKey(data, from, to);
+      g = groupOfKey(key, keys.length);
+      if (g === keys.length) {
+        keys.push(key);
+        sets.push(e);
+      }
+      groupOfEntry[e] = g;
     }
     groupOf[i] = g;
-  });
-  const order = Int32Array.from(keys.keys()).sort((a, b) => keys[a]! - keys[b]!);
+  }
+  /** The group of a key, `fresh` (inserted) when it has none. */
+  function groupOfKey(key: number, fresh: number): number {
+    const hi = Math.floor(key / 2097152) >>> 0;
+    const lo = (key % 2097152) + 1;
+    let c = (hi ^ lo) & mask;
+    for (;;) {
+      if (tableLo[c] === 0) {
+        tableHi[c] = hi;
+        tableLo[c] = lo;
+        tableGroup[c] = fresh;
+        return fresh;
+      }
+      if (tableHi[c] === hi && tableLo[c] === lo) return tableGroup[c]!;
+      c = (c + 1) & mask;
+    }
+  }
+  // Keys are distinct, so sorting them alone gives the order; each key then finds its group.
+  const sortedKeys = Float64Array.from(keys).sort();
+  const order = new Int32Array(keys.length);
+  for (let r = 0; r < order.length; r++) order[r] = groupOfKey(sortedKeys[r]!, -1);
   const rank = new Int32Array(keys.length);
   order.forEach((g, r) => (rank[g] = r));
 
-  // 2. LSH over distinct skeletons, in sorted order; a bucket keeps two representatives (slots a, b).
+  // 2. LSH over distinct skeletons, in sorted order; a bucket keeps two representatives.
   // Band keys are computed once; buckets are filled band by band, so the table holds one band
   // (the representatives of a bucket are the first two skeletons in sorted order either way, and
-  // union-find components do not depend on the order of the comparisons).
+  // union-find components do not depend on the order of the comparisons). The skeletons are
+  // copied in sorted order into one array first, so a comparison reads its pair without going
+  // through the group and store offsets (each a cache miss at a million skeletons).
+  const n = order.length;
+  const off = new Int32Array(n + 1);
+  for (let r = 0; r < n; r++) off[r + 1] = off[r]! + store.length(sets[order[r]!]!);
+  const flat = new Uint32Array(off[n]!);
+  for (let r = 0; r < n; r++) {
+    const e = sets[order[r]!]!;
+    flat.set(data.subarray(store.start(e), store.end(e)), off[r]!);
+  }
   const rows = p.rows;
   const bands = p.bands;
   const sig = new Uint32Array(bands * rows);
   const salt = mix32(p.seed, 0x51ed270b);
-  const bandKeys = new Uint32Array(order.length * bands);
+  const bandKeys = new Uint32Array(n * bands);
   const filled = new Uint8Array(sig.length);
-  for (let r = 0; r < order.length; r++) {
-    const e = sets[order[r]!]!;
-    oneMinHash(data, store.start(e), store.end(e), salt, sig, filled);
+  for (let r = 0; r < n; r++) {
+    oneMinHash(flat, off[r]!, off[r + 1]!, salt, sig, filled);
     for (let band = 0; band < bands; band++) {
       let bk = mix32(0x2545f491, band);
       for (let j = band * rows; j < (band + 1) * rows; j++) bk = mix32(bk, sig[j]!);
       bandKeys[r * bands + band] = bk;
     }
   }
-  const uf = new UnionFind(order.length);
+  const uf = new UnionFind(n);
   let comparisons = 0;
-  const tryMerge = (o: number, r: number) => {
-    if (uf.find(o) === uf.find(r)) return;
-    comparisons++;
-    const a = sets[order[o]!]!;
-    const b = sets[order[r]!]!;
-    if (similarIn(data, store.start(a), store.end(a), store.start(b), store.end(b), p)) uf.union(o, r);
-  };
+  // Buckets: open addressing over interleaved [key, first, second] cells (key 0 is stored as 1, empty cells have key 0).
+  let buckets = 1024;
+  while (buckets < n * 2) buckets *= 2;
+  const bucketMask = buckets - 1;
+  const cells = new Int32Array(buckets * 3);
   for (let band = 0; band < bands; band++) {
-    const buckets = new U32Table(order.length);
-    for (let r = 0; r < order.length; r++) {
-      const slot = buckets.slot(bandKeys[r * bands + band]!, -1);
-      const first = buckets.a[slot]!;
-      const second = buckets.b[slot]!;
-      if (first < 0) buckets.a[slot] = r;
-      else {
-        tryMerge(first, r);
-        if (second < 0) buckets.b[slot] = r;
-        else tryMerge(second, r);
+    if (band > 0) cells.fill(0);
+    for (let r = 0; r < n; r++) {
+      const k = bandKeys[r * bands + band]! || 1;
+      let c = k & bucketMask;
+      while (cells[3 * c] !== 0 && cells[3 * c]! >>> 0 !== k) c = (c + 1) & bucketMask;
+      const at = 3 * c;
+      if (cells[at] === 0) {
+        cells[at] = k;
+        cells[at + 1] = r;
+        cells[at + 2] = -1;
+        continue;
+      }
+      const first = cells[at + 1]!;
+      const second = cells[at + 2]!;
+      if (uf.find(first) !== uf.find(r)) {
+        comparisons++;
+        if (similarIn(flat, off[first]!, off[first + 1]!, off[r]!, off[r + 1]!, p)) uf.union(first, r);
+      }
+      if (second < 0) cells[at + 2] = r;
+      else if (uf.find(second) !== uf.find(r)) {
+        comparisons++;
+        if (similarIn(flat, off[second]!, off[second + 1]!, off[r]!, off[r + 1]!, p)) uf.union(second, r);
       }
     }
   }
@@ -172,16 +224,29 @@ function similarIn(d: Uint32Array, a0: number, a1: number, b0: number, b1: numbe
   const nb = b1 - b0;
   // Jaccard ≤ smaller / larger: most pairs that collide in a band but differ in size stop here.
   if (Math.min(na, nb) < p.minSimilarity * Math.max(na, nb)) return false;
+  // Fewest common elements that pass the Jaccard test below (the same expression, which grows
+  // with common): the merge stops once the rest cannot bring common up to it.
+  const m = p.minSimilarity;
+  const most = Math.min(na, nb);
+  let need = Math.ceil((m * (na + nb)) / (1 + m));
+  while (need > 0 && (need - 1) / (na + nb - (need - 1)) >= m) need--;
+  while (need <= most && need / (na + nb - need) < m) need++;
+  if (need > most) return false;
   let i = a0;
   let j = b0;
   let common = 0;
   while (i < a1 && j < b1) {
-    if (d[i]! === d[j]!) {
+    const x = d[i]!;
+    const y = d[j]!;
+    if (x === y) {
       common++;
       i++;
       j++;
-    } else if (d[i]! < d[j]!) i++;
+      continue;
+    }
+    if (x < y) i++;
     else j++;
+    if (common + Math.min(a1 - i, b1 - j) < need) return false;
   }
   const onlyA = na - common;
   const onlyB = nb - common;
