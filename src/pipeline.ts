@@ -83,9 +83,9 @@ async function ingest(options: BuildOptions, aggregator: Aggregator, prompts: Pr
   const inputs: InputEntry[] = [];
   let rowsRead = 0;
   const sink = {
-    event: (e: EventRecord) => {
+    event: (e: EventRecord, promptHash?: number) => {
       const seq = aggregator.addEvent(e);
-      if (prompts !== null && e.prompt !== null) prompts.add(seq, e.prompt, e.timestamp);
+      if (prompts !== null && e.prompt !== null) prompts.add(seq, e.prompt, e.timestamp, promptHash);
       if (++rowsRead % 50_000 === 0) progress?.rows(rowsRead);
     },
     account: (a: AccountRecord) => aggregator.addAccount(a),

@@ -27,7 +27,8 @@ export interface IngestOptions {
 }
 
 export interface IngestSink {
-  event?(record: EventRecord): void;
+  /** `promptHash`, when given, is fnv1a(record.prompt) (src/util/hash.ts), computed on the thread that parsed the row. */
+  event?(record: EventRecord, promptHash?: number): void;
   account?(record: AccountRecord): void;
   reject(rejection: Rejection): void;
 }

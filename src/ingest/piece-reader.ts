@@ -12,6 +12,7 @@ import type { AccountRecord, EventRecord, FileStats, InputKind, Rejection } from
 import { RecordSplitter } from './record-splitter.ts';
 import { csvRows, jsonlRows, type RowContext } from './row-readers.ts';
 import { makeValidator } from './validate.ts';
+import { fnv1a } from '../util/hash.ts';
 
 export interface PieceSpec {
   file: string;
@@ -41,6 +42,8 @@ export interface PackedEvents {
   ips: string[];
   prefixes: (string | null)[];
   prompts: (string | null)[];
+  /** Per event: fnv1a of its prompt (0 for none), hashed here so the thread that samples prompts need not. */
+  promptHashes: Float64Array;
   /** [event index, extra] for events with extra columns. */
   extras: [number, Record<string, unknown>][];
 }
@@ -72,6 +75,7 @@ class EventPacker {
   private readonly ips: string[] = [];
   private readonly prefixes: (string | null)[] = [];
   private readonly prompts: (string | null)[] = [];
+  private promptHashes: number[] = [];
   private readonly extras: [number, Record<string, unknown>][] = [];
 
   private ref(value: string | null): number {
@@ -104,6 +108,7 @@ class EventPacker {
     this.refs.push(this.ref(e.key_id), this.ref(e.account_id), this.ref(e.user_agent), this.ref(e.model));
     this.ipRefs.push(this.ipRef(e.ip, e.prefix));
     this.prompts.push(e.prompt);
+    this.promptHashes.push(e.prompt === null ? 0 : fnv1a(e.prompt));
     for (const _ in e.extra) {
       this.extras.push([this.count, e.extra]);
       break;
@@ -122,6 +127,7 @@ class EventPacker {
       ips: this.ips,
       prefixes: this.prefixes,
       prompts: this.prompts,
+      promptHashes: Float64Array.from(this.promptHashes),
       extras: this.extras,
     };
   }
@@ -130,7 +136,7 @@ class EventPacker {
 /** The buffers of a result that can be transferred rather than copied. */
 export function transferables(result: PieceResult): ArrayBuffer[] {
   const e = result.events;
-  return e === null ? [] : ([e.timestamp.buffer, e.tokens.buffer, e.refs.buffer, e.ipRefs.buffer] as ArrayBuffer[]);
+  return e === null ? [] : ([e.timestamp.buffer, e.tokens.buffer, e.refs.buffer, e.ipRefs.buffer, e.promptHashes.buffer] as ArrayBuffer[]);
 }
 
 /** A null-prototype copy of an object that crossed threads (structured cloning gives it Object.prototype). */
@@ -142,8 +148,8 @@ function bare(value: Record<string, unknown>): Record<string, unknown> {
 const NO_EXTRA: Record<string, unknown> = Object.freeze(Object.create(null) as Record<string, unknown>);
 
 /** Hands the events of a packed piece to `emit`, in order. */
-export function unpackEvents(p: PackedEvents, emit: (e: EventRecord) => void): void {
-  const { timestamp, tokens, refs, strings, ipRefs, ips, prefixes, prompts, extras } = p;
+export function unpackEvents(p: PackedEvents, emit: (e: EventRecord, promptHash?: number) => void): void {
+  const { timestamp, tokens, refs, strings, ipRefs, ips, prefixes, prompts, promptHashes, extras } = p;
   let next = 0;
   for (let i = 0, r = 0; i < p.count; i++, r += REFS) {
     const extra = next < extras.length && extras[next][0] === i ? bare(extras[next++][1]) : NO_EXTRA;
@@ -162,7 +168,7 @@ export function unpackEvents(p: PackedEvents, emit: (e: EventRecord) => void): v
       input_tokens: Number.isNaN(input) ? null : input,
       output_tokens: Number.isNaN(output) ? null : output,
       extra,
-    });
+    }, promptHashes[i]);
   }
 }
 

@@ -46,10 +46,10 @@ export class PromptStage {
     return new PromptSampler(this.options.maxPromptsPerKey, this.options.seed, this.options.maxPrompts);
   }
 
-  /** A prompt of the key with arrival number `seq`. */
-  add(seq: number, prompt: string, timestamp: number): void {
+  /** A prompt of the key with arrival number `seq`; `hash` is fnv1a(prompt) when the caller has it. */
+  add(seq: number, prompt: string, timestamp: number, hash?: number): void {
     this.seen++;
-    this.sampler.add(seq, prompt, timestamp);
+    this.sampler.add(seq, prompt, timestamp, hash);
   }
 
   /** Mines the sample; the sampled prompts are released (later stages need only the templates), so call it once. */

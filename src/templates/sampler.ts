@@ -80,13 +80,16 @@ function compareEntries(a: Entry, b: Entry): number {
 }
 
 export class PromptSampler {
-  private readonly heaps = new Map<number, Entry[]>();
-  private readonly seenCount = new Map<number, number>();
+  /** Per key (an arrival number: small and dense): its heap, or undefined. */
+  private readonly heaps: Array<Entry[] | undefined> = [];
+  /** Per key: prompts added. */
+  private seenCount = new Float64Array(1024);
   /** Prompts held, over all keys. */
   private held = 0;
   private rung = 0;
   private perKey: number;
   private threshold = NO_THRESHOLD;
+  private readonly seedBits: number;
 
   /**
    * @param maxPerKey prompts kept per key
@@ -100,22 +103,34 @@ export class PromptSampler {
     if (!Number.isInteger(maxPerKey) || maxPerKey < 1) throw new RangeError(`PromptSampler: maxPerKey must be a positive integer (got ${maxPerKey})`);
     if (!(maxPrompts >= 1)) throw new RangeError(`PromptSampler: maxPrompts must be at least 1 (got ${maxPrompts})`);
     this.perKey = maxPerKey;
+    this.seedBits = seed >>> 0;
   }
 
-  add(key: number, prompt: string, timestamp: number): void {
-    this.seenCount.set(key, (this.seenCount.get(key) ?? 0) + 1);
-    const rank = promptRank(prompt, this.seed);
+  /** `hash`, when given, must be fnv1a(prompt): a reader thread may have computed it already. */
+  add(key: number, prompt: string, timestamp: number, hash = fnv1a(prompt)): void {
+    if (key >= this.seenCount.length) {
+      const grown = new Float64Array(Math.max(key + 1, this.seenCount.length * 2));
+      grown.set(this.seenCount);
+      this.seenCount = grown;
+    }
+    this.seenCount[key]++;
+    const rank = mix32(hash, this.seedBits);
     if (rank >= this.threshold) return;
-    const e: Entry = { rank, prompt, timestamp };
-    let heap = this.heaps.get(key);
-    if (!heap) this.heaps.set(key, (heap = []));
+    let heap = this.heaps[key];
+    if (heap === undefined) {
+      while (this.heaps.length < key) this.heaps.push(undefined);
+      this.heaps[key] = heap = [];
+    }
     if (heap.length < this.perKey) {
-      heap.push(e);
+      heap.push({ rank, prompt, timestamp });
       siftUp(heap, heap.length - 1);
       if (++this.held > this.maxPrompts) this.stepDown();
-    } else if (compareEntries(e, heap[0]!) < 0) {
-      heap[0] = e;
-      siftDown(heap, 0);
+    } else {
+      const e: Entry = { rank, prompt, timestamp };
+      if (compareEntries(e, heap[0]!) < 0) {
+        heap[0] = e;
+        siftDown(heap, 0);
+      }
     }
   }
 
@@ -126,16 +141,17 @@ export class PromptSampler {
       this.perKey = perKey;
       this.threshold = threshold;
       let held = 0;
-      for (const [key, heap] of this.heaps) {
+      this.heaps.forEach((heap, key) => {
+        if (heap === undefined) return;
         while (heap.length > perKey) popMax(heap);
         if (heap.some((e) => e.rank >= threshold)) {
           const kept = heap.filter((e) => e.rank < threshold);
           heap.length = 0;
           for (const e of kept) heap.push(e), siftUp(heap, heap.length - 1);
         }
-        if (heap.length === 0) this.heaps.delete(key);
+        if (heap.length === 0) this.heaps[key] = undefined;
         held += heap.length;
-      }
+      });
       this.held = held;
     }
   }
@@ -147,12 +163,12 @@ export class PromptSampler {
 
   /** Prompts the key sent (added), sampled or not. */
   seen(key: number): number {
-    return this.seenCount.get(key) ?? 0;
+    return this.seenCount[key] ?? 0;
   }
 
   /** Prompts of the key kept in the sample. */
   sampled(key: number): number {
-    return this.heaps.get(key)?.length ?? 0;
+    return this.heaps[key]?.length ?? 0;
   }
 
   /**
@@ -166,9 +182,9 @@ export class PromptSampler {
   /** The sample, by key and then rank: the same for any arrival order. */
   samples(): PromptSample[] {
     const out: PromptSample[] = [];
-    for (const key of [...this.heaps.keys()].sort((a, b) => a - b)) {
-      for (const e of [...this.heaps.get(key)!].sort(compareEntries)) out.push({ key, prompt: e.prompt, timestamp: e.timestamp });
-    }
+    this.heaps.forEach((heap, key) => {
+      if (heap !== undefined) for (const e of [...heap].sort(compareEntries)) out.push({ key, prompt: e.prompt, timestamp: e.timestamp });
+    });
     return out;
   }
 }
