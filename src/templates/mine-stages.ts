@@ -45,7 +45,7 @@ export interface Prepared {
   /** Per row, the first row with the same text. */
   first: Int32Array;
   /** Rows of the discovery sample, ascending. */
-  disc: number[];
+  disc: Int32Array;
   s: Scratch;
   work: Work;
 }
@@ -65,7 +65,7 @@ export function prepare(samples: Iterable<PromptSample>, options: Partial<MinerO
     rank[a] !== rank[b] ? rank[a]! - rank[b]! : compareStrings(rows[a]!.prompt, rows[b]!.prompt) || rows[a]!.timestamp - rows[b]!.timestamp;
   // Rows with the same text share every result that depends on the text alone (frequent in logs:
   // retries, benchmark items), so each distinct text is shingled once per stage.
-  const first = firstOfText(rows);
+  const first = firstOfText(rows, rank);
   const disc = discoverySample(rows, o.maxPromptsPerKey, byRank);
   const work = { comparisons: 0, checks: 0, postings: 0, candidates: 0, probes: 0, capped: 0, paraphrases: 0 };
   return { o, rows, n, byRank, first, disc, s: new Scratch(), work };
@@ -201,8 +201,9 @@ export function settle(
   const listPieces = list.map((f) => f.pieces);
   const frameShingles = list.map((f) => f.shingles);
   const listIds = list.map((f) => ids.get(f.text)!);
+  const byKey = rowsByKey(rows);
   for (;;) {
-    settleSupport(rows, list, cand, alive, choice, o);
+    settleSupport(rows, byKey, list, cand, alive, choice, o);
     const members: number[][] = list.map(() => []);
     choice.forEach((t, i) => t >= 0 && members[t]!.push(i));
     const folds = paraphrasesToFold(
@@ -249,7 +250,15 @@ export function settle(
 }
 
 /** Chooses each prompt's best live candidate, dropping templates below support until none is. */
-function settleSupport(rows: PromptSample[], list: Frame[], cand: Int32Array, alive: Uint8Array, choice: Int32Array, o: MinerOptions): void {
+function settleSupport(
+  rows: PromptSample[],
+  byKey: { order: Int32Array; starts: Int32Array },
+  list: Frame[],
+  cand: Int32Array,
+  alive: Uint8Array,
+  choice: Int32Array,
+  o: MinerOptions,
+): void {
   const n = rows.length;
   for (;;) {
     for (let i = 0; i < n; i++) {
@@ -262,14 +271,24 @@ function settleSupport(rows: PromptSample[], list: Frame[], cand: Int32Array, al
         }
       }
     }
-    const keys = list.map(() => new Set<number>());
+    // Prompts and distinct keys per template, going through the rows key by key.
     const count = new Int32Array(list.length);
-    for (let i = 0; i < n; i++) if (choice[i]! >= 0) count[choice[i]!]++, keys[choice[i]!]!.add(rows[i]!.key);
+    const keys = new Int32Array(list.length);
+    const lastKey = new Int32Array(list.length).fill(-1);
+    const { order, starts } = byKey;
+    for (let g = 0; g + 1 < starts.length; g++) {
+      for (let r = starts[g]!; r < starts[g + 1]!; r++) {
+        const t = choice[order[r]!]!;
+        if (t < 0) continue;
+        count[t]++;
+        if (lastKey[t] !== g) (lastKey[t] = g), keys[t]++;
+      }
+    }
     let dropped = false;
     list.forEach((f, t) => {
       const verbatim = !f.leading && !f.trailing && f.pieces.length === 1;
       const minKeys = verbatim ? Math.max(o.minKeys, o.minKeysVerbatim) : o.minKeys;
-      if (alive[t] && (count[t]! < o.minPrompts || keys[t]!.size < minKeys)) (alive[t] = 0), (dropped = true);
+      if (alive[t] && (count[t]! < o.minPrompts || keys[t]! < minKeys)) (alive[t] = 0), (dropped = true);
     });
     if (!dropped) return;
   }
@@ -293,29 +312,89 @@ function floating(f: Frame, maxChars: number): boolean {
   return w <= maxChars;
 }
 
-/** Per row, the index of the first row with the same prompt. */
-function firstOfText(rows: PromptSample[]): Int32Array {
-  const seen = new Map<string, number>();
-  return Int32Array.from(rows, (r, i) => {
-    const f = seen.get(r.prompt);
-    if (f !== undefined) return f;
-    seen.set(r.prompt, i);
-    return i;
-  });
+/**
+ * Per row, the index of the first row with the same prompt: an open-addressing table of first
+ * rows over the prompts' ranks (a hash of the text), texts compared only when ranks are equal;
+ * a Map of a million strings costs their hashing and much garbage.
+ */
+function firstOfText(rows: PromptSample[], rank: Uint32Array): Int32Array {
+  const n = rows.length;
+  let cap = 1024;
+  while (cap < 2 * n) cap *= 2;
+  const mask = cap - 1;
+  const cellRow = new Int32Array(cap).fill(-1);
+  const cellRank = new Uint32Array(cap);
+  const first = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const h = rank[i]!;
+    const text = rows[i]!.prompt;
+    for (let c = h & mask; ; c = (c + 1) & mask) {
+      const j = cellRow[c]!;
+      if (j < 0) {
+        cellRow[c] = i;
+        cellRank[c] = h;
+        first[i] = i;
+        break;
+      }
+      if (cellRank[c] === h && rows[j]!.prompt === text) {
+        first[i] = j;
+        break;
+      }
+    }
+  }
+  return first;
+}
+
+/**
+ * Row indices grouped by key (rows of one key contiguous, ascending; `starts` are the groups'
+ * bounds): a counting sort over the keys, or over dense ids from a Map when the keys are not small
+ * non-negative integers (key indices).
+ */
+function rowsByKey(rows: PromptSample[]): { order: Int32Array; starts: Int32Array } {
+  const n = rows.length;
+  const id = new Int32Array(n);
+  let ids = 0;
+  let small = true;
+  for (let i = 0; i < n && small; i++) {
+    const key = rows[i]!.key;
+    if (Number.isInteger(key) && key >= 0 && key <= 4 * n + 1024) (id[i] = key), (ids = Math.max(ids, key + 1));
+    else small = false;
+  }
+  if (!small) {
+    const dense = new Map<number, number>();
+    ids = 0;
+    for (let i = 0; i < n; i++) {
+      const key = rows[i]!.key;
+      let d = dense.get(key);
+      if (d === undefined) dense.set(key, (d = ids++));
+      id[i] = d;
+    }
+  }
+  const at = new Int32Array(ids + 1);
+  for (let i = 0; i < n; i++) at[id[i]! + 1]++;
+  const starts: number[] = [];
+  for (let d = 0; d < ids; d++) {
+    if (at[d + 1]! > 0) starts.push(at[d]!);
+    at[d + 1] += at[d]!;
+  }
+  starts.push(n);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[at[id[i]!]!++] = i;
+  return { order, starts: Int32Array.from(starts) };
 }
 
 /** Input indices of the discovery sample, ascending. */
-function discoverySample(rows: PromptSample[], cap: number, byRank: (a: number, b: number) => number): number[] {
-  if (cap === 0) return rows.map((_, i) => i);
-  const byKey = new Map<number, number[]>();
-  rows.forEach((r, i) => {
-    const l = byKey.get(r.key);
-    if (l) l.push(i);
-    else byKey.set(r.key, [i]);
-  });
-  const keep: number[] = [];
-  for (const l of byKey.values()) keep.push(...(l.length <= cap ? l : l.sort(byRank).slice(0, cap)));
-  return keep.sort((a, b) => a - b);
+function discoverySample(rows: PromptSample[], cap: number, byRank: (a: number, b: number) => number): Int32Array {
+  if (cap === 0) return Int32Array.from(rows, (_, i) => i);
+  const { order, starts } = rowsByKey(rows);
+  const keep = new Int32Array(rows.length);
+  let kept = 0;
+  for (let g = 0; g + 1 < starts.length; g++) {
+    const l = order.subarray(starts[g]!, starts[g + 1]!);
+    if (l.length > cap) l.sort(byRank);
+    for (let j = 0; j < Math.min(cap, l.length); j++) keep[kept++] = l[j]!;
+  }
+  return keep.subarray(0, kept).sort();
 }
 
 function finish(
