@@ -1,44 +1,56 @@
 /**
- * Benchmark of aggregation alone: an events file read on one thread into an
- * Aggregator (no prompt sampling, no later stage), then `finalize`. Prints
- * wall and CPU time, the time inside the aggregator, and the heap and RSS
- * after finalize. `node --import tsx bench/aggregate.ts events.jsonl`; the
- * key count is what drives memory and garbage collection here (a 2M-event
- * slice of the 50M-event workload holds 470k keys). Not a test.
+ * Benchmark of ingest as the build does it, without the later stages: an
+ * events file parsed (on BENCH_WORKERS − 1 worker threads, default 1 = this
+ * thread), aggregated and prompt-sampled, then `finalize`. Prints wall and
+ * CPU time, the time inside the aggregator and the sampler, and the heap and
+ * RSS after finalize: `node --import tsx bench/aggregate.ts events.jsonl`.
+ * The key count drives memory and garbage collection here (a 2M-event slice
+ * of the 50M-event workload holds 470k keys). Not a test.
  */
 import { Aggregator } from '../src/aggregate/index.ts';
 import { DEFAULT_CONFIG } from '../src/config/schema.ts';
 import { readInput } from '../src/ingest/index.ts';
+import { IngestPool } from '../src/ingest/pool.ts';
+import type { EventRecord } from '../src/model.ts';
+import { PromptStage } from '../src/prompts/index.ts';
 
 const file = process.argv[2];
 if (!file) {
   console.error('usage: node --import tsx bench/aggregate.ts EVENTS_FILE');
   process.exit(2);
 }
+const workers = Number(process.env.BENCH_WORKERS ?? 1);
 const cfg = DEFAULT_CONFIG;
 const aggregator = new Aggregator(cfg.coactivity.windowMinutes * 60_000);
+const prompts = new PromptStage(cfg.templates);
 let inAggregator = 0;
+let inSampler = 0;
 let events = 0;
 const sink = {
-  event: (e: Parameters<Aggregator['addEvent']>[0]) => {
+  event: (e: EventRecord, promptHash?: number) => {
     const t = performance.now();
-    aggregator.addEvent(e);
-    inAggregator += performance.now() - t;
+    const seq = aggregator.addEvent(e);
+    const t1 = performance.now();
+    if (e.prompt !== null) prompts.add(seq, e.prompt, e.timestamp, promptHash);
+    inAggregator += t1 - t;
+    inSampler += performance.now() - t1;
     events++;
   },
   account: () => {},
   reject: () => {},
 };
+const pool = workers > 1 ? new IngestPool(workers - 1) : null;
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
-await readInput(file, 'events', { ...cfg.ingest, columns: cfg.columns.events }, sink);
+await readInput(file, 'events', { ...cfg.ingest, columns: cfg.columns.events }, sink, pool);
+await pool?.close();
 const t1 = performance.now();
 const data = aggregator.finalize();
 const t2 = performance.now();
 const cpu = process.cpuUsage(cpu0);
 const gib = (n: number) => (n / 2 ** 30).toFixed(2);
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 console.log(
-  `${events} events, ${data.keys.length} keys: read+aggregate ${((t1 - t0) / 1000).toFixed(1)} s (in addEvent ${(inAggregator / 1000).toFixed(1)} s), ` +
-    `finalize ${((t2 - t1) / 1000).toFixed(1)} s, CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s, ` +
-    `heap ${gib(process.memoryUsage().heapUsed)} GiB, RSS ${gib(process.memoryUsage().rss)} GiB`,
+  `${events} events, ${data.keys.length} keys, ${workers} worker(s): ingest ${s(t1 - t0)} (aggregator ${s(inAggregator)}, sampler ${s(inSampler)}), ` +
+    `finalize ${s(t2 - t1)}, process CPU ${s((cpu.user + cpu.system) / 1000)}, heap ${gib(process.memoryUsage().heapUsed)} GiB, RSS ${gib(process.memoryUsage().rss)} GiB`,
 );

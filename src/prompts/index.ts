@@ -17,8 +17,8 @@ import { compareStrings } from '../util/compare.ts';
 export interface KeyTemplates {
   /** Mined templates, by prompts descending then id; `keys` are key indices. */
   templates: Template[];
-  /** Per key: template index → sampled prompts under it. */
-  perKey: Array<Map<number, number>>;
+  /** Per key: template index → sampled prompts under it (one shared empty map for keys with none). */
+  perKey: ReadonlyArray<ReadonlyMap<number, number>>;
   /** Per key: prompts sampled. */
   sampled: Int32Array;
   promptsSeen: number;
@@ -26,6 +26,8 @@ export interface KeyTemplates {
   /** Where the total budget (templates.maxPrompts) left the sample; `bound` false when it was not reached. */
   budget: { bound: boolean; perKey: number; threshold: number };
 }
+
+const NO_TEMPLATES: Map<number, number> = new Map();
 
 export class PromptStage {
   private sampler: PromptSampler;
@@ -63,12 +65,15 @@ export class PromptStage {
       .sort((a, b) => a.key - b.key || compareStrings(a.prompt, b.prompt) || a.timestamp - b.timestamp);
     const options = { seed: this.options.seed, maxPromptsPerKey: this.options.maxPromptsPerKey };
     const mined = await mineTemplatesParallel(samples, options, { workers: this.workers });
-    const perKey = data.keys.map(() => new Map<number, number>());
+    // Most keys match no template: they share one empty map rather than each holding its own.
+    const perKey = new Array<Map<number, number>>(data.keys.length).fill(NO_TEMPLATES);
     const sampled = new Int32Array(data.keys.length);
     samples.forEach((s, i) => {
       sampled[s.key]++;
       const t = mined.assignment[i];
-      if (t >= 0) perKey[s.key].set(t, (perKey[s.key].get(t) ?? 0) + 1);
+      if (t < 0) return;
+      if (perKey[s.key] === NO_TEMPLATES) perKey[s.key] = new Map();
+      perKey[s.key].set(t, (perKey[s.key].get(t) ?? 0) + 1);
     });
     return { templates: mined.templates, perKey, sampled, promptsSeen: this.seen, promptsSampled: samples.length, budget: sampler.budget() };
   }
