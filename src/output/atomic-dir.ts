@@ -66,6 +66,12 @@ export class LineWriter {
   }
 
   line(text: string): void {
+    this.text(text);
+    this.text('\n');
+  }
+
+  /** Text with no line break added: a file too big for one string is written in parts. */
+  text(text: string): void {
     this.buffer.push(text);
     this.size += text.length;
     if (this.size > 1 << 16) this.flush();
@@ -73,7 +79,7 @@ export class LineWriter {
 
   private flush(): void {
     if (this.buffer.length === 0) return;
-    this.stream.write(this.buffer.join('\n') + '\n');
+    this.stream.write(this.buffer.join(''));
     this.buffer = [];
     this.size = 0;
   }

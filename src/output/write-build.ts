@@ -44,21 +44,34 @@ export async function writeEdges(dir: AtomicDir, data: Dataset, linked: Linked, 
   await out.close();
 }
 
-/** The kept graph in graphology's serialisation format, for the viewer. */
+/**
+ * The kept graph in graphology's serialisation format, for the viewer. Written
+ * node by node and edge by edge: at millions of edges the whole document is
+ * longer than the longest string V8 can hold (2^29 characters).
+ */
 export async function writeGraph(dir: AtomicDir, data: Dataset, linked: Linked, clusterOf: string[]): Promise<void> {
   const inGraph = new Uint8Array(data.keys.length);
-  const edges = linked.kept.map((slot) => {
+  for (const slot of linked.kept) {
     const [i, j] = linked.store.endpoints(slot);
     inGraph[i] = inGraph[j] = 1;
+  }
+  const out = dir.lines('graph.json');
+  out.text('{"attributes":{},"options":{"type":"undirected","multi":false,"allowSelfLoops":false},"nodes":[');
+  let first = true;
+  for (let i = 0; i < data.keys.length; i++) {
+    if (!inGraph[i]) continue;
+    const k = data.keys[i];
+    out.text((first ? '' : ',') + JSON.stringify({ key: k.id, attributes: { cluster: clusterOf[i] || null, account: accountOf(data, i), requests: k.requests } }));
+    first = false;
+  }
+  out.text('],"edges":[');
+  linked.kept.forEach((slot, n) => {
+    const [i, j] = linked.store.endpoints(slot);
     const types = EVIDENCE_TYPES.filter((_, t) => linked.store.weights[t][slot] > 0);
-    return { source: data.keys[i].id, target: data.keys[j].id, attributes: { weight: round(linked.store.total(slot)), types } };
+    out.text((n === 0 ? '' : ',') + JSON.stringify({ source: data.keys[i].id, target: data.keys[j].id, attributes: { weight: round(linked.store.total(slot)), types } }));
   });
-  const nodes = data.keys.flatMap((k, i) =>
-    inGraph[i]
-      ? [{ key: k.id, attributes: { cluster: clusterOf[i] || null, account: accountOf(data, i), requests: k.requests } }]
-      : [],
-  );
-  await dir.write('graph.json', JSON.stringify({ attributes: {}, options: { type: 'undirected', multi: false, allowSelfLoops: false }, nodes, edges }) + '\n');
+  out.text(']}\n');
+  await out.close();
 }
 
 function accountOf(data: Dataset, i: number): string | null {
