@@ -43,6 +43,20 @@ export function ownerOf(data: Dataset, key: number): number {
   return data.keyAccount[key] >= 0 ? data.keyAccount[key] : -1 - key;
 }
 
+/** The index of the key with id `id` (keys are sorted by id), or -1: no map of millions of ids needed. */
+export function keyIndexOf(data: Dataset, id: string): number {
+  let lo = 0;
+  let hi = data.keys.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = compareStrings(data.keys[mid].id, id);
+    if (c === 0) return mid;
+    if (c < 0) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
 const HOUR_MS = 3_600_000;
 
 /** Pre-aggregated counts of one key, for Aggregator.mergeKey; every field optional. */

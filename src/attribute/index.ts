@@ -11,7 +11,7 @@
  */
 import { basename } from 'node:path';
 import { z } from 'zod';
-import { ownerOf, type Dataset } from '../aggregate/index.ts';
+import { keyIndexOf, ownerOf, type Dataset } from '../aggregate/index.ts';
 import type { Linked } from '../link/index.ts';
 import type { KeyTemplates } from '../prompts/index.ts';
 import { rarityWeight } from '../link/rarity.ts';
@@ -73,25 +73,12 @@ export interface AttributeResult {
   file: AttributionFile;
 }
 
-function keyIndex(data: Dataset, id: string): number {
-  let lo = 0;
-  let hi = data.keys.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const c = compareStrings(data.keys[mid].id, id);
-    if (c === 0) return mid;
-    if (c < 0) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
-
 /** Each cluster's members and its internal kept edges. */
 function clusterGraphs(clusters: readonly ClusterRef[], data: Dataset, linked: Linked): { graphs: ClusterGraph[]; clusterOf: Int32Array; local: Int32Array } {
   const clusterOf = new Int32Array(data.keys.length).fill(-1);
   const local = new Int32Array(data.keys.length).fill(-1);
   const members = clusters.map((c, ci) => {
-    const keys = Int32Array.from(c.members.map((id) => keyIndex(data, id)).filter((k) => k >= 0)).sort();
+    const keys = Int32Array.from(c.members.map((id) => keyIndexOf(data, id)).filter((k) => k >= 0)).sort();
     keys.forEach((k, m) => {
       clusterOf[k] = ci;
       local[k] = m;

@@ -3,7 +3,7 @@
  * cluster's members and internal edges, and each key's degree inside and out.
  * One pass over the kept edges; the layout's other modules read from it.
  */
-import type { Dataset } from '../aggregate/index.ts';
+import { keyIndexOf, type Dataset } from '../aggregate/index.ts';
 import { EVIDENCE_TYPES, type EvidenceType } from '../config/schema.ts';
 import type { Linked } from '../link/index.ts';
 import type { Cluster } from '../output/schemas.ts';
@@ -21,10 +21,9 @@ export interface GraphIndex {
 }
 
 export function indexGraph(data: Dataset, linked: Linked, clusters: Cluster[]): GraphIndex {
-  const keyIndex = new Map(data.keys.map((k, i) => [k.id, i]));
   const clusterOf = new Int32Array(data.keys.length).fill(-1);
   const members = clusters.map((c, ci) => {
-    const m = Int32Array.from(c.members, (id) => keyIndex.get(id)!).sort();
+    const m = Int32Array.from(c.members, (id) => keyIndexOf(data, id)).sort();
     for (const key of m) clusterOf[key] = ci;
     return m;
   });

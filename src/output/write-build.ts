@@ -3,7 +3,7 @@
  * graph.json, summary.json and manifest.json (rejected.jsonl is streamed
  * during ingest). Everything is sorted; JSON has a trailing newline.
  */
-import type { Dataset } from '../aggregate/index.ts';
+import { keyIndexOf, type Dataset } from '../aggregate/index.ts';
 import { EVIDENCE_TYPES } from '../config/schema.ts';
 import { explainEdge, round, type Linked } from '../link/index.ts';
 import { csvRow } from '../util/csv.ts';
@@ -18,9 +18,8 @@ export async function writeClusters(dir: AtomicDir, clusters: Cluster[]): Promis
 
 /** Cluster id of each key index ('' for keys in no cluster). */
 export function clusterOfKey(data: Dataset, clusters: Cluster[]): string[] {
-  const index = new Map(data.keys.map((k, i) => [k.id, i]));
   const of = new Array<string>(data.keys.length).fill('');
-  for (const c of clusters) for (const m of c.members) of[index.get(m)!] = c.id;
+  for (const c of clusters) for (const m of c.members) of[keyIndexOf(data, m)] = c.id;
   return of;
 }
 
