@@ -150,11 +150,5 @@ function bounds(n: number, w: number, q: number): [number, number] {
 
 /** Appends a lane's store entries in order; returns the index of the first. */
 function appendEntries(store: SkeletonStore, e: StoreEntries): number {
-  const first = store.size;
-  let at = 0;
-  for (const len of e.lengths) {
-    store.addSorted(e.data.subarray(at, at + len), len);
-    at += len;
-  }
-  return first;
+  return store.addEntries(e.data, e.lengths);
 }

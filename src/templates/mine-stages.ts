@@ -154,7 +154,7 @@ export function framesOf(p: Prepared, sk: Skeletons): { list: Frame[]; ids: Map<
   const frames = new Map<string, Frame>();
   for (const c of [...members.keys()].sort((a, b) => a - b)) {
     const m = members.get(c)!;
-    const sample = m.sort(byRank).slice(0, o.alignSample);
+    const sample = firstBy(m, o.alignSample, byRank);
     const f = extractFrame(
       sample.map((i) => rows[i]!.prompt),
       sample.map((i) => skeletonView(discOf.get(i)!)),
@@ -212,7 +212,7 @@ export function settle(
         shingles: frameShingles,
         ids: listIds,
         choice,
-        sampleOf: (t) => members[t]!.sort(byRank).slice(0, o.alignSample).map((i) => rows[i]!.prompt),
+        sampleOf: (t) => firstBy(members[t]!, o.alignSample, byRank).map((i) => rows[i]!.prompt),
         minContainment: o.minContainment,
         shingleSize: k,
       },
@@ -310,6 +310,41 @@ function floating(f: Frame, maxChars: number): boolean {
   let w = 0;
   for (let i = 0; i < piece.length && w <= maxChars; i++) w += unitWeight(piece.charCodeAt(i));
   return w <= maxChars;
+}
+
+/**
+ * The `count` first of `ids` in `cmp` order, sorted: a bounded max-heap rather than a sort of
+ * them all. Ties under byRank are rows with the same text and time, interchangeable here.
+ */
+function firstBy(ids: readonly number[], count: number, cmp: (a: number, b: number) => number): number[] {
+  if (ids.length <= count) return ids.slice().sort(cmp);
+  const heap: number[] = [];
+  if (count <= 0) return heap;
+  for (const id of ids) {
+    if (heap.length < count) {
+      let i = heap.length;
+      heap.push(id);
+      while (i > 0) {
+        const up = (i - 1) >> 1;
+        if (cmp(heap[i]!, heap[up]!) <= 0) break;
+        [heap[i], heap[up]] = [heap[up]!, heap[i]!];
+        i = up;
+      }
+    } else if (cmp(id, heap[0]!) < 0) {
+      heap[0] = id;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let top = i;
+        if (l < count && cmp(heap[l]!, heap[top]!) > 0) top = l;
+        if (r < count && cmp(heap[r]!, heap[top]!) > 0) top = r;
+        if (top === i) break;
+        [heap[i], heap[top]] = [heap[top]!, heap[i]!];
+        i = top;
+      }
+    }
+  }
+  return heap.sort(cmp);
 }
 
 /**
@@ -423,10 +458,17 @@ function finish(
     }
     const examples: string[] = [];
     if (f.leading || f.trailing || f.pieces.length > 1) {
-      for (const i of m.sort(byRank)) {
-        if (examples.length >= o.maxExamples) break;
+      // Members by rank until the examples are found: the first few by selection, the rest sorted only if needed.
+      const few = Math.max(16, 4 * o.maxExamples);
+      const add = (i: number) => {
         const e = fillingsOf(rows[i]!.prompt, f.pieces, f.leading, f.trailing, s, o.shingleSize, o.exampleChars);
         if (e && !examples.includes(e)) examples.push(e);
+      };
+      const head = firstBy(m, few, byRank);
+      for (let j = 0; j < head.length && examples.length < o.maxExamples; j++) add(head[j]!);
+      if (examples.length < o.maxExamples && m.length > few) {
+        const all = m.slice().sort(byRank);
+        for (let j = few; j < all.length && examples.length < o.maxExamples; j++) add(all[j]!);
       }
     }
     const { reasoning, cues } = detectReasoningElicitation(f.text);

@@ -30,6 +30,30 @@ export class SkeletonStore {
     return this.close(this.used + n);
   }
 
+  /** Appends entries given as one data array and their lengths (each sorted and distinct: another store's, see miner-ops.ts), in order; returns the index of the first. */
+  addEntries(data: Uint32Array, lengths: Int32Array): number {
+    const first = this.size;
+    const n = lengths.length;
+    if (this.used + data.length > this.data.length) {
+      const grown = new Uint32Array(Math.max(this.data.length * 2, this.used + data.length));
+      grown.set(this.data.subarray(0, this.used));
+      this.data = grown;
+    }
+    if (this.size + n > this.offsets.length) {
+      let cap = this.offsets.length;
+      while (cap < this.size + n) cap *= 2;
+      const grown = new Int32Array(cap);
+      grown.set(this.offsets.subarray(0, this.size));
+      this.offsets = grown;
+    }
+    this.data.set(data, this.used);
+    let end = this.used;
+    for (let e = 0; e < n; e++) this.offsets[this.size + e] = end += lengths[e]!;
+    this.used = end;
+    this.size += n;
+    return first;
+  }
+
   start(i: number): number {
     return i === 0 ? 0 : this.offsets[i - 1]!;
   }
