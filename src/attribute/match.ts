@@ -134,7 +134,7 @@ export class Matcher {
       const table = this.ctx.tables.get(type);
       if (table === undefined) continue;
       const take = (v: number) => {
-        for (const k of table.keys[v]) keys.push(k);
+        for (let s = table.keyStart[v]; s < table.keyStart[v + 1]; s++) keys.push(table.keyList[s]);
         if (table.hub[v] === 1) hub = true;
       };
       if (typeof test === 'string') {

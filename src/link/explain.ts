@@ -6,8 +6,8 @@
 import { EVIDENCE_TYPES, type EvidenceType } from '../config/schema.ts';
 import { coactive } from './coactivity.ts';
 import type { EdgeStore } from './edge-store.ts';
-import type { ValueTable } from './value-table.ts';
-import { indexOfSorted, intersectSorted } from '../util/sorted.ts';
+import { keyCount, keysOf, type ValueTable } from './value-table.ts';
+import { indexOfSorted } from '../util/sorted.ts';
 import { roundTo } from '../util/stats.ts';
 
 export interface SharedValue {
@@ -34,19 +34,40 @@ export function explainEdge(store: EdgeStore, slot: number, tables: ValueTable[]
     const t = EVIDENCE_TYPES.indexOf(table.type);
     const weight = store.weights[t][slot];
     if (weight === 0) continue;
-    const shared = intersectSorted(table.keyValues[i], table.keyValues[j]);
+    const shared = sharedValues(table, i, j);
     const rarest = shared
       .sort((a, b) => table.accounts[a] - table.accounts[b] || a - b)
       .slice(0, maxValues)
       .map((v): SharedValue => {
-        const out: SharedValue = { value: table.values[v], accounts: table.accounts[v], keys: table.keys[v].length };
+        const out: SharedValue = { value: table.values[v], accounts: table.accounts[v], keys: keyCount(table, v) };
         const windows = table.windows?.[v];
-        if (windows) out.coactive = coactive(windows, indexOfSorted(table.keys[v], i), indexOfSorted(table.keys[v], j));
+        if (windows) {
+          const keys = keysOf(table, v);
+          out.coactive = coactive(windows, indexOfSorted(keys, i), indexOfSorted(keys, j));
+        }
         return out;
       });
     evidence[table.type] = { weight: round(weight), shared: shared.length, values: rarest };
   }
   return evidence;
+}
+
+/** Non-hub values held by both keys, ascending: their sorted value lists intersected. */
+function sharedValues({ valueStart, valueList }: ValueTable, i: number, j: number): number[] {
+  const out: number[] = [];
+  const aEnd = valueStart[i + 1];
+  const bEnd = valueStart[j + 1];
+  for (let a = valueStart[i], b = valueStart[j]; a < aEnd && b < bEnd; ) {
+    const x = valueList[a];
+    const y = valueList[b];
+    if (x === y) {
+      out.push(x);
+      a++;
+      b++;
+    } else if (x < y) a++;
+    else b++;
+  }
+  return out;
 }
 
 /** Weights in output files: 6 decimals. */

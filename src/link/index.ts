@@ -9,11 +9,11 @@ import { compareStrings } from '../util/compare.ts';
 import type { EdgeStore } from './edge-store.ts';
 import { keptOf, type Projection } from './project-part.ts';
 import { project, Projector } from './project.ts';
-import { buildValueTable, type ValueTable } from './value-table.ts';
+import { buildValueTable, keyCount, type ValueTable } from './value-table.ts';
 
 export { explainEdge, round, type EdgeEvidence } from './explain.ts';
 export type { EdgeStore } from './edge-store.ts';
-export type { ValueTable } from './value-table.ts';
+export { keyCount, keysOf, valuesOf, type ValueTable } from './value-table.ts';
 
 export interface Hub {
   type: EvidenceType;
@@ -76,7 +76,7 @@ function linked(tables: ValueTable[], { store, candidates }: Projection): Linked
   const hubs: Hub[] = [];
   for (const table of tables) {
     table.values.forEach((value, v) => {
-      if (table.hub[v] === 1) hubs.push({ type: table.type, value, accounts: table.accounts[v], keys: table.keys[v].length });
+      if (table.hub[v] === 1) hubs.push({ type: table.type, value, accounts: table.accounts[v], keys: keyCount(table, v) });
     });
   }
   hubs.sort((a, b) => b.accounts - a.accounts || compareStrings(a.type, b.type) || compareStrings(a.value, b.value));

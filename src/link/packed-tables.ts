@@ -47,8 +47,9 @@ export function packTable(table: ValueTable, config: Config, create: boolean): P
   const linked: number[] = [];
   let keyCount = 0;
   let windowCount = 0;
+  const { keyStart, keyList } = table;
   for (let v = 0; v < table.values.length; v++) {
-    const k = table.keys[v].length;
+    const k = keyStart[v + 1] - keyStart[v];
     if (table.hub[v] === 1 || k < 2) continue;
     linked.push(v);
     keyCount += k;
@@ -63,21 +64,22 @@ export function packTable(table: ValueTable, config: Config, create: boolean): P
   let at = 0;
   let w = 0;
   linked.forEach((v, u) => {
-    const k = table.keys[v];
+    const from = keyStart[v];
+    const k = keyStart[v + 1] - from;
     value[u] = v;
     base[u] = weight * rarityWeight(table.accounts[v], config.rarity.exponent);
     start[u] = at;
-    keys.set(k, at);
+    for (let p = 0; p < k; p++) keys[at + p] = keyList[from + p];
     if (windows) {
       // A linking IP always has its windows; none would read as "never co-active".
       const kw = table.windows![v];
-      for (let p = 0; p <= k.length; p++) windows.offsets[at + u + p] = w + (kw ? kw.offsets[p] : 0);
+      for (let p = 0; p <= k; p++) windows.offsets[at + u + p] = w + (kw ? kw.offsets[p] : 0);
       if (kw) {
-        windows.data.set(kw.data.subarray(0, kw.offsets[k.length]), w);
-        w += kw.offsets[k.length];
+        windows.data.set(kw.data.subarray(0, kw.offsets[k]), w);
+        w += kw.offsets[k];
       }
     }
-    at += k.length;
+    at += k;
   });
   start[n] = at;
   return { t: EVIDENCE_TYPES.indexOf(table.type), create, value, base, start, keys, windows };

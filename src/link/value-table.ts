@@ -3,6 +3,13 @@
  * many distinct accounts that is (the value's rarity), and which values are
  * hubs. Accounts are counted, not keys, so one organisation's hundred keys on
  * its own NAT are not a hub; a key without an account counts as its own.
+ *
+ * Laid out flat (CSR), with no object per value or per key: at 0.5–2M keys a
+ * table has millions of values, and one small array each cost more in
+ * allocation and GC than the rest of the build's linking. Built without one
+ * either: each value is interned to an integer id (an IP is its IP id), its
+ * (id, key, requests) triples go end to end into typed arrays, and counting
+ * sorts by key then by value put them in place.
  */
 import type { EvidenceType } from '../config/schema.ts';
 import type { Dataset, KeyWindows } from '../aggregate/index.ts';
@@ -14,72 +21,181 @@ export interface ValueTable {
   type: EvidenceType;
   /** Distinct values, sorted. */
   values: string[];
-  /** Per value: the keys holding it, ascending. */
-  keys: Int32Array[];
-  /** Per value, aligned with `keys`: that key's requests on the value. */
-  requests: Float64Array[];
-  /** IP only; per non-hub value, aligned with `keys`: sorted co-activity windows. */
+  /** Value v is held by keys keyList[keyStart[v] … keyStart[v+1]), ascending; length values + 1. */
+  keyStart: Int32Array;
+  keyList: Int32Array;
+  /** Aligned with `keyList`: that key's requests on the value. */
+  requestList: Float64Array;
+  /** IP only; per non-hub value on two keys or more (else null), aligned with its keys: sorted co-activity windows. */
   windows: Array<KeyWindows | null> | null;
   /** Per value: distinct accounts. */
   accounts: Int32Array;
   /** Per value: 1 when suppressed as a hub. */
   hub: Uint8Array;
-  /** Per key: indices of the non-hub values it holds, ascending. */
-  keyValues: Int32Array[];
+  /** Key i holds the non-hub values valueList[valueStart[i] … valueStart[i+1]), ascending; length keys + 1. */
+  valueStart: Int32Array;
+  valueList: Int32Array;
+  /**
+   * @deprecated Views for readers not yet on the flat arrays (score, layout,
+   * cluster support): `keys[v]`, `requests[v]` and `keyValues[key]` are
+   * subarrays made on each access, not stored. Use keyStart/keyList,
+   * requestList and valueStart/valueList (or keysOf, valuesOf) instead.
+   */
+  keys: readonly Int32Array[];
+  /** @deprecated See `keys`. */
+  requests: readonly Float64Array[];
+  /** @deprecated See `keys`. */
+  keyValues: readonly Int32Array[];
 }
 
-interface Draft {
-  keys: number[];
-  requests: number[];
-  /** IP id (for windows), or -1. */
-  ip: number;
+/** Number of keys holding value v. */
+export function keyCount(table: ValueTable, v: number): number {
+  return table.keyStart[v + 1] - table.keyStart[v];
 }
 
-type Collect = (data: Dataset, add: (value: string, key: number, requests: number, ip?: number) => void) => void;
+/** Keys holding value v, ascending (a view). */
+export function keysOf(table: ValueTable, v: number): Int32Array {
+  return table.keyList.subarray(table.keyStart[v], table.keyStart[v + 1]);
+}
 
-const fromIps: Collect = (data, add) =>
-  data.keys.forEach((k, i) => {
-    for (const [ip, requests] of k.ips) add(data.ipNames[ip], i, requests, ip);
-  });
+/** Non-hub values of key `key`, ascending (a view). */
+export function valuesOf(table: ValueTable, key: number): Int32Array {
+  return table.valueList.subarray(table.valueStart[key], table.valueStart[key + 1]);
+}
 
-const fromUserAgents: Collect = (data, add) =>
-  data.keys.forEach((k, i) => {
-    for (const [ua, requests] of k.userAgents) add(ua, i, requests);
-  });
+/** Value ids, keys and requests end to end, in the order the collector added them. */
+class Triples {
+  value = new Int32Array(1024);
+  key = new Int32Array(1024);
+  requests = new Float64Array(1024);
+  size = 0;
+  /** Keys were added in non-decreasing order. */
+  keysAscending = true;
 
-/** Prefixes derive from each key's IPs (several IPs of a key may share one). */
-const fromPrefixes: Collect = (data, add) => {
-  // Per IP id, its prefix, computed once.
-  const prefixOf: Array<string | undefined> = new Array(data.ipNames.length);
-  const perKey = new Map<string, number>();
-  data.keys.forEach((k, i) => {
-    perKey.clear();
-    for (const [ip, requests] of k.ips) {
-      const prefix = (prefixOf[ip] ??= ipPrefix(data.ipNames[ip]));
-      perKey.set(prefix, (perKey.get(prefix) ?? 0) + requests);
+  add(value: number, key: number, requests: number): void {
+    const n = this.size;
+    if (n === this.value.length) this.grow();
+    if (n > 0 && this.key[n - 1] > key) this.keysAscending = false;
+    this.value[n] = value;
+    this.key[n] = key;
+    this.requests[n] = requests;
+    this.size = n + 1;
+  }
+
+  private grow(): void {
+    const cap = this.value.length * 2;
+    const value = new Int32Array(cap);
+    const key = new Int32Array(cap);
+    const requests = new Float64Array(cap);
+    value.set(this.value);
+    key.set(this.key);
+    requests.set(this.requests);
+    this.value = value;
+    this.key = key;
+    this.requests = requests;
+  }
+}
+
+/** Value names by id: interned strings, or (IPs) the dataset's IP names with the IP id as value id. */
+interface Collected {
+  triples: Triples;
+  /** Name of each value id (ids that no triple uses are allowed). */
+  names: readonly string[];
+  /** IP evidence: value ids are IP ids. */
+  ipIds: boolean;
+}
+
+class Interner {
+  readonly names: string[] = [];
+  private readonly ids = new Map<string, number>();
+
+  id(value: string): number {
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.names.length;
+      this.ids.set(value, id);
+      this.names.push(value);
     }
-    for (const [prefix, requests] of perKey) add(prefix, i, requests);
-  });
+    return id;
+  }
+}
+
+type Collect = (data: Dataset, triples: Triples) => Collected;
+
+const fromIps: Collect = (data, triples) => {
+  const keys = data.keys;
+  for (let i = 0; i < keys.length; i++) for (const [ip, requests] of keys[i].ips) triples.add(ip, i, requests);
+  return { triples, names: data.ipNames, ipIds: true };
+};
+
+const fromUserAgents: Collect = (data, triples) => {
+  const interner = new Interner();
+  const keys = data.keys;
+  for (let i = 0; i < keys.length; i++) for (const [ua, requests] of keys[i].userAgents) triples.add(interner.id(ua), i, requests);
+  return { triples, names: interner.names, ipIds: false };
+};
+
+/** Prefixes derive from each key's IPs (several IPs of a key may share one): summed per key in the key's IP order. */
+const fromPrefixes: Collect = (data, triples) => {
+  const interner = new Interner();
+  // Per IP id, its prefix's id, computed once.
+  const prefixOf = new Int32Array(data.ipNames.length).fill(-1);
+  // Per prefix id: the last key that touched it and that key's sum so far.
+  let seenBy = new Int32Array(1024).fill(-1);
+  let sum = new Float64Array(1024);
+  const touched: number[] = [];
+  const keys = data.keys;
+  for (let i = 0; i < keys.length; i++) {
+    touched.length = 0;
+    for (const [ip, requests] of keys[i].ips) {
+      let p = prefixOf[ip];
+      if (p < 0) {
+        p = prefixOf[ip] = interner.id(ipPrefix(data.ipNames[ip]));
+        if (p >= seenBy.length) {
+          const grownSeen = new Int32Array(seenBy.length * 2).fill(-1);
+          grownSeen.set(seenBy);
+          seenBy = grownSeen;
+          const grownSum = new Float64Array(sum.length * 2);
+          grownSum.set(sum);
+          sum = grownSum;
+        }
+      }
+      if (seenBy[p] !== i) {
+        seenBy[p] = i;
+        sum[p] = 0;
+        touched.push(p);
+      }
+      sum[p] += requests;
+    }
+    for (const p of touched) triples.add(p, i, sum[p]);
+  }
+  return { triples, names: interner.names, ipIds: false };
 };
 
 const fromAccounts =
   (values: (a: Dataset['accounts'][number]) => Iterable<string | null>): Collect =>
-  (data, add) =>
+  (data, triples) => {
+    const interner = new Interner();
     data.accounts.forEach((account, a) => {
       for (const value of values(account)) {
         if (value === null) continue;
-        for (const key of data.accountKeys[a]) add(value, key, data.keys[key].requests);
+        const id = interner.id(value);
+        for (const key of data.accountKeys[a]) triples.add(id, key, data.keys[key].requests);
       }
     });
+    return { triples, names: interner.names, ipIds: false };
+  };
 
 /** Templates come from the prompts stage: values are template ids, requests estimated from the sample. */
 const fromTemplates =
   (kt: KeyTemplates | null): Collect =>
-  (data, add) => {
-    if (kt === null) return;
-    kt.perKey.forEach((counts, key) => {
-      for (const t of counts.keys()) add(kt.templates[t].id, key, estimatedRequests(kt, data, key, t));
-    });
+  (data, triples) => {
+    const interner = new Interner();
+    if (kt !== null)
+      kt.perKey.forEach((counts, key) => {
+        for (const t of counts.keys()) triples.add(interner.id(kt.templates[t].id), key, estimatedRequests(kt, data, key, t));
+      });
+    return { triples, names: interner.names, ipIds: false };
   };
 
 const COLLECT: Record<Exclude<EvidenceType, 'template'>, Collect> = {
@@ -103,65 +219,136 @@ export function buildValueTable(
   alwaysHubs?: ReadonlySet<string>,
   templates: KeyTemplates | null = null,
 ): ValueTable {
-  const drafts = new Map<string, Draft>();
-  const withWindows = type === 'ip';
   const collect = type === 'template' ? fromTemplates(templates) : COLLECT[type];
-  collect(data, (value, key, requests, ip = -1) => {
-    let d = drafts.get(value);
-    if (d === undefined) drafts.set(value, (d = { keys: [], requests: [], ip }));
-    d.keys.push(key);
-    d.requests.push(requests);
-  });
+  const { triples, names, ipIds } = collect(data, new Triples());
+  const m = triples.size;
+  const nodes = data.keys.length;
 
-  const values = [...drafts.keys()].sort(compareStrings);
-  const n = values.length;
-  const table: ValueTable = {
-    type,
-    values,
-    keys: new Array(n),
-    requests: new Array(n),
-    windows: withWindows ? new Array(n) : null,
-    accounts: new Int32Array(n),
-    hub: new Uint8Array(n),
-    keyValues: [],
-  };
-  const perKey: number[][] = data.keys.map(() => []);
+  // Value ids in use, sorted by name: rank[id] is the value's index in `values`.
+  const used = new Uint8Array(names.length);
+  for (let e = 0; e < m; e++) used[triples.value[e]] = 1;
+  const ids: number[] = [];
+  for (let id = 0; id < names.length; id++) if (used[id] === 1) ids.push(id);
+  ids.sort((a, b) => compareStrings(names[a], names[b]));
+  const n = ids.length;
+  const values = new Array<string>(n);
+  const rank = new Int32Array(names.length);
+  for (let v = 0; v < n; v++) {
+    values[v] = names[ids[v]];
+    rank[ids[v]] = v;
+  }
+
+  // Triples by value, keys ascending within a value, ties in the order added: the per-key collectors
+  // add keys in order; the others (accounts interleave keys) need a stable counting sort by key first.
+  let order: Int32Array | null = null;
+  if (!triples.keysAscending) {
+    const at = new Int32Array(nodes + 1);
+    for (let e = 0; e < m; e++) at[triples.key[e] + 1]++;
+    for (let i = 0; i < nodes; i++) at[i + 1] += at[i];
+    order = new Int32Array(m);
+    for (let e = 0; e < m; e++) order[at[triples.key[e]]++] = e;
+  }
+  const keyStart = new Int32Array(n + 1);
+  for (let e = 0; e < m; e++) keyStart[rank[triples.value[e]] + 1]++;
+  for (let v = 0; v < n; v++) keyStart[v + 1] += keyStart[v];
+  const keyList = new Int32Array(m);
+  const requestList = new Float64Array(m);
+  const fill = keyStart.slice(0, n);
+  for (let x = 0; x < m; x++) {
+    const e = order === null ? x : order[x];
+    const slot = fill[rank[triples.value[e]]]++;
+    keyList[slot] = triples.key[e];
+    requestList[slot] = triples.requests[e];
+  }
+
+  const accounts = new Int32Array(n);
+  const hub = new Uint8Array(n);
+  const windows: Array<KeyWindows | null> | null = type === 'ip' ? new Array<KeyWindows | null>(n).fill(null) : null;
+  const valueStart = new Int32Array(nodes + 1);
   // Distinct owners per value: an account counts once (stamped with the value), a key without one is its own.
   const stamp = new Int32Array(data.accounts.length).fill(-1);
-  values.forEach((value, v) => {
-    const d = drafts.get(value)!;
-    const k = d.keys.length;
-    // Keys arrive ascending from the per-key collectors; fromAccounts interleaves accounts, so sort then.
-    let order: number[] | null = null;
-    for (let i = 1; i < k; i++) {
-      if (d.keys[i - 1] > d.keys[i]) {
-        order = d.keys.map((_, j) => j).sort((a, b) => d.keys[a] - d.keys[b]);
-        break;
-      }
-    }
-    const keys = new Int32Array(k);
-    const requests = new Float64Array(k);
+  for (let v = 0; v < n; v++) {
+    const start = keyStart[v];
+    const end = keyStart[v + 1];
     let owners = 0;
-    for (let i = 0; i < k; i++) {
-      const o = order ? order[i] : i;
-      keys[i] = d.keys[o];
-      requests[i] = d.requests[o];
-      const a = data.keyAccount[keys[i]];
+    for (let s = start; s < end; s++) {
+      const a = data.keyAccount[keyList[s]];
       if (a < 0) owners++;
       else if (stamp[a] !== v) {
         stamp[a] = v;
         owners++;
       }
     }
-    table.keys[v] = keys;
-    table.requests[v] = requests;
-    table.accounts[v] = owners;
-    const hub = owners > maxAccounts || alwaysHubs?.has(value) === true;
+    accounts[v] = owners;
+    if (owners > maxAccounts || alwaysHubs?.has(values[v]) === true) {
+      hub[v] = 1;
+      continue;
+    }
+    for (let s = start; s < end; s++) valueStart[keyList[s] + 1]++;
     // Windows are needed only where the value can link: not on hubs.
-    if (table.windows) table.windows[v] = hub || k < 2 ? null : data.ipWindows.of(d.ip, keys);
-    if (hub) table.hub[v] = 1;
-    else for (const key of table.keys[v]) perKey[key].push(v);
+    if (windows !== null && end - start >= 2) windows[v] = data.ipWindows.of(ipIds ? ids[v] : -1, keyList.subarray(start, end));
+  }
+  for (let i = 0; i < nodes; i++) valueStart[i + 1] += valueStart[i];
+  const valueList = new Int32Array(valueStart[nodes]);
+  const next = valueStart.slice(0, nodes);
+  for (let v = 0; v < n; v++) {
+    if (hub[v] === 1) continue;
+    for (let s = keyStart[v]; s < keyStart[v + 1]; s++) valueList[next[keyList[s]]++] = v;
+  }
+
+  return {
+    type,
+    values,
+    keyStart,
+    keyList,
+    requestList,
+    windows,
+    accounts,
+    hub,
+    valueStart,
+    valueList,
+    keys: rows(keyList, keyStart),
+    requests: rows(requestList, keyStart),
+    keyValues: rows(valueList, valueStart),
+  };
+}
+
+/**
+ * Read-only array-like of the rows of a CSR list: row r is list[start[r] … start[r+1]),
+ * a subarray made on each access. Index access, length, for…of and forEach are direct;
+ * other array methods work through them.
+ */
+function rows<A extends Int32Array | Float64Array>(list: A, start: Int32Array): readonly A[] {
+  const n = start.length - 1;
+  const row = (r: number) => list.subarray(start[r], start[r + 1]) as A;
+  const index = (p: string): number => {
+    const c = p.charCodeAt(0);
+    if (c < 48 || c > 57) return -1;
+    const r = Number(p);
+    return Number.isInteger(r) && r < n && String(r) === p ? r : -1;
+  };
+  function* iterate(): Generator<A> {
+    for (let r = 0; r < n; r++) yield row(r);
+  }
+  return new Proxy([] as A[], {
+    get(target, p, receiver) {
+      if (typeof p === 'string') {
+        const r = index(p);
+        if (r >= 0) return row(r);
+        if (p === 'length') return n;
+        if (p === 'forEach')
+          return (f: (row: A, r: number, all: readonly A[]) => void, self?: unknown) => {
+            for (let r = 0; r < n; r++) f.call(self, row(r), r, receiver);
+          };
+      } else if (p === Symbol.iterator) return iterate;
+      return Reflect.get(target, p, receiver);
+    },
+    has(target, p) {
+      if (typeof p === 'string' && index(p) >= 0) return true;
+      return Reflect.has(target, p);
+    },
+    set() {
+      return false;
+    },
   });
-  table.keyValues = perKey.map((vs) => Int32Array.from(vs));
-  return table;
 }
