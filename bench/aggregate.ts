@@ -20,6 +20,8 @@ if (!file) {
   process.exit(2);
 }
 const workers = Number(process.env.BENCH_WORKERS ?? 1);
+/** BENCH_PROMPTS=off: no prompt sampling, to see what it costs. */
+const sampling = process.env.BENCH_PROMPTS !== 'off';
 const cfg = DEFAULT_CONFIG;
 const aggregator = new Aggregator(cfg.coactivity.windowMinutes * 60_000);
 const prompts = new PromptStage(cfg.templates);
@@ -31,7 +33,7 @@ const sink = {
     const t = performance.now();
     const seq = aggregator.addEvent(e);
     const t1 = performance.now();
-    if (e.prompt !== null) prompts.add(seq, e.prompt, e.timestamp, promptHash);
+    if (sampling && e.prompt !== null) prompts.add(seq, e.prompt, e.timestamp, promptHash);
     inAggregator += t1 - t;
     inSampler += performance.now() - t1;
     events++;

@@ -46,6 +46,7 @@
  */
 import { compareStrings } from '../util/compare.ts';
 import { fnv1a as fnv1aImport, mix32 as mix32Import } from '../util/hash.ts';
+import { TextArena } from './prompt-arena.ts';
 import type { PromptSample } from './types.ts';
 
 const fnv1a = fnv1aImport; // read the import bindings once, not per prompt
@@ -66,24 +67,28 @@ export function budgetRung(maxPerKey: number, r: number): { perKey: number; thre
   return { perKey: 1, threshold: Math.floor(NO_THRESHOLD * THRESHOLD_STEP ** (r - maxPerKey + 1)) };
 }
 
-interface Entry {
-  rank: number;
-  prompt: string;
-  timestamp: number;
-}
-
-/** −1 when a ranks before b. */
-function compareEntries(a: Entry, b: Entry): number {
-  if (a.rank !== b.rank) return a.rank < b.rank ? -1 : 1;
-  if (a.prompt !== b.prompt) return compareStrings(a.prompt, b.prompt);
-  return a.timestamp - b.timestamp;
-}
-
+/**
+ * The sampler's state is columns, not objects: an entry (a prompt held) is a
+ * slot in typed arrays (rank, timestamp, text in a TextArena, next entry of
+ * its key), and each key's entries form a list in descending order, so the
+ * head is the key's largest, the one an add compares with and evicts. Lists
+ * are at most maxPerKey long. At 2M keys the Map of per-key heaps of entry
+ * objects, with the texts as strings, was most of the ingest thread's time
+ * (in the garbage collector) after aggregation itself.
+ */
 export class PromptSampler {
-  /** Per key (an arrival number: small and dense): its heap, or undefined. */
-  private readonly heaps: Array<Entry[] | undefined> = [];
-  /** Per key: prompts added. */
+  /** Per key (an arrival number: small and dense): its largest entry or -1, entries held, prompts added. */
+  private head = new Int32Array(1024).fill(-1);
+  private count = new Int32Array(1024);
   private seenCount = new Float64Array(1024);
+  /** Per entry. */
+  private rank = new Float64Array(1024);
+  private time = new Float64Array(1024);
+  private next = new Int32Array(1024);
+  private textSlot = new Int32Array(1024);
+  private entries = 0;
+  private readonly freeEntries: number[] = [];
+  private readonly texts = new TextArena();
   /** Prompts held, over all keys. */
   private held = 0;
   private rung = 0;
@@ -106,32 +111,87 @@ export class PromptSampler {
     this.seedBits = seed >>> 0;
   }
 
-  /** `hash`, when given, must be fnv1a(prompt): a reader thread may have computed it already. */
+  /** `key` is a small non-negative integer; `hash`, when given, must be fnv1a(prompt) (a reader thread may have computed it). */
   add(key: number, prompt: string, timestamp: number, hash = fnv1a(prompt)): void {
-    if (key >= this.seenCount.length) {
-      const grown = new Float64Array(Math.max(key + 1, this.seenCount.length * 2));
-      grown.set(this.seenCount);
-      this.seenCount = grown;
-    }
+    if (key >= this.head.length) this.growKeys(key + 1);
     this.seenCount[key]++;
     const rank = mix32(hash, this.seedBits);
     if (rank >= this.threshold) return;
-    let heap = this.heaps[key];
-    if (heap === undefined) {
-      while (this.heaps.length < key) this.heaps.push(undefined);
-      this.heaps[key] = heap = [];
-    }
-    if (heap.length < this.perKey) {
-      heap.push({ rank, prompt, timestamp });
-      siftUp(heap, heap.length - 1);
+    const head = this.head[key];
+    if (this.count[key] < this.perKey) {
+      this.insert(key, this.newEntry(rank, prompt, timestamp));
+      this.count[key]++;
       if (++this.held > this.maxPrompts) this.stepDown();
-    } else {
-      const e: Entry = { rank, prompt, timestamp };
-      if (compareEntries(e, heap[0]!) < 0) {
-        heap[0] = e;
-        siftDown(heap, 0);
-      }
+    } else if (this.compareWith(head, rank, prompt, timestamp) > 0) {
+      // Smaller than the key's largest: the largest goes, this comes in.
+      this.head[key] = this.next[head];
+      this.freeEntry(head);
+      this.insert(key, this.newEntry(rank, prompt, timestamp));
     }
+  }
+
+  /** Sign of (entry e) − (rank, prompt, timestamp) in sample order: rank, then text, then time. */
+  private compareWith(e: number, rank: number, prompt: string, timestamp: number): number {
+    if (this.rank[e] !== rank) return this.rank[e] < rank ? -1 : 1;
+    const text = this.texts.get(this.textSlot[e]);
+    if (text !== prompt) return compareStrings(text, prompt);
+    return this.time[e] - timestamp;
+  }
+
+  private compareEntries(a: number, b: number): number {
+    return this.compareWith(a, this.rank[b], this.texts.get(this.textSlot[b]), this.time[b]);
+  }
+
+  /** Into the key's descending list, after every entry larger than it. */
+  private insert(key: number, e: number): void {
+    let prev = -1;
+    let cur = this.head[key];
+    while (cur >= 0 && this.compareEntries(cur, e) > 0) {
+      prev = cur;
+      cur = this.next[cur];
+    }
+    this.next[e] = cur;
+    if (prev < 0) this.head[key] = e;
+    else this.next[prev] = e;
+  }
+
+  private newEntry(rank: number, prompt: string, timestamp: number): number {
+    let e = this.freeEntries.pop();
+    if (e === undefined) {
+      if (this.entries === this.rank.length) this.growEntries();
+      e = this.entries++;
+    }
+    this.rank[e] = rank;
+    this.time[e] = timestamp;
+    this.textSlot[e] = this.texts.put(prompt);
+    return e;
+  }
+
+  private freeEntry(e: number): void {
+    this.texts.release(this.textSlot[e]);
+    this.freeEntries.push(e);
+  }
+
+  private growKeys(atLeast: number): void {
+    const n = Math.max(atLeast, this.head.length * 2);
+    this.head = grow(this.head, new Int32Array(n).fill(-1));
+    this.count = grow(this.count, new Int32Array(n));
+    this.seenCount = grow(this.seenCount, new Float64Array(n));
+  }
+
+  private growEntries(): void {
+    const n = this.rank.length * 2;
+    this.rank = grow(this.rank, new Float64Array(n));
+    this.time = grow(this.time, new Float64Array(n));
+    this.next = grow(this.next, new Int32Array(n));
+    this.textSlot = grow(this.textSlot, new Int32Array(n));
+  }
+
+  /** A key's entries, ascending (its list reversed). */
+  private entriesOf(key: number): number[] {
+    const out: number[] = [];
+    for (let e = this.head[key]; e >= 0; e = this.next[e]) out.push(e);
+    return out.reverse();
   }
 
   /** Down the ladder until the sample fits the budget, evicting what the new rung leaves out. */
@@ -141,17 +201,22 @@ export class PromptSampler {
       this.perKey = perKey;
       this.threshold = threshold;
       let held = 0;
-      this.heaps.forEach((heap, key) => {
-        if (heap === undefined) return;
-        while (heap.length > perKey) popMax(heap);
-        if (heap.some((e) => e.rank >= threshold)) {
-          const kept = heap.filter((e) => e.rank < threshold);
-          heap.length = 0;
-          for (const e of kept) heap.push(e), siftUp(heap, heap.length - 1);
+      for (let key = 0; key < this.head.length; key++) {
+        if (this.head[key] < 0) continue;
+        // Keep the perKey smallest below the threshold: a prefix of the ascending list.
+        const all = this.entriesOf(key);
+        let keep = 0;
+        while (keep < all.length && keep < perKey && this.rank[all[keep]] < threshold) keep++;
+        for (let i = keep; i < all.length; i++) this.freeEntry(all[i]);
+        let head = -1;
+        for (let i = 0; i < keep; i++) {
+          this.next[all[i]] = head;
+          head = all[i];
         }
-        if (heap.length === 0) this.heaps[key] = undefined;
-        held += heap.length;
-      });
+        this.head[key] = head;
+        this.count[key] = keep;
+        held += keep;
+      }
       this.held = held;
     }
   }
@@ -168,7 +233,7 @@ export class PromptSampler {
 
   /** Prompts of the key kept in the sample. */
   sampled(key: number): number {
-    return this.heaps[key]?.length ?? 0;
+    return this.count[key] ?? 0;
   }
 
   /**
@@ -182,40 +247,16 @@ export class PromptSampler {
   /** The sample, by key and then rank: the same for any arrival order. */
   samples(): PromptSample[] {
     const out: PromptSample[] = [];
-    this.heaps.forEach((heap, key) => {
-      if (heap !== undefined) for (const e of [...heap].sort(compareEntries)) out.push({ key, prompt: e.prompt, timestamp: e.timestamp });
-    });
+    for (let key = 0; key < this.head.length; key++) {
+      for (const e of this.entriesOf(key)) out.push({ key, prompt: this.texts.get(this.textSlot[e]), timestamp: this.time[e] });
+    }
     return out;
   }
 }
 
-function popMax(h: Entry[]): void {
-  const last = h.pop()!;
-  if (h.length === 0) return;
-  h[0] = last;
-  siftDown(h, 0);
-}
-
-function siftUp(h: Entry[], i: number): void {
-  while (i > 0) {
-    const p = (i - 1) >> 1;
-    if (compareEntries(h[i]!, h[p]!) <= 0) return;
-    [h[i], h[p]] = [h[p]!, h[i]!];
-    i = p;
-  }
-}
-
-function siftDown(h: Entry[], i: number): void {
-  for (;;) {
-    const l = 2 * i + 1;
-    const r = l + 1;
-    let m = i;
-    if (l < h.length && compareEntries(h[l]!, h[m]!) > 0) m = l;
-    if (r < h.length && compareEntries(h[r]!, h[m]!) > 0) m = r;
-    if (m === i) return;
-    [h[i], h[m]] = [h[m]!, h[i]!];
-    i = m;
-  }
+function grow<A extends Int32Array | Float64Array>(old: A, next: A): A {
+  next.set(old);
+  return next;
 }
 
 /**
