@@ -10,7 +10,7 @@
  */
 import { ownerOf, type Dataset } from '../aggregate/index.ts';
 import type { EvidenceType } from '../config/schema.ts';
-import type { ValueTable } from '../link/index.ts';
+import { valuesOf, type ValueTable } from '../link/index.ts';
 
 const SUPPORT_TYPES: EvidenceType[] = ['payment', 'ip', 'signup_ip', 'email_domain', 'user_agent', 'template'];
 /** ip and signup_ip name the same kind of thing: one address counts once. */
@@ -28,7 +28,7 @@ export function supportedMembers(members: number[], data: Dataset, tables: Value
       if (!SUPPORT_TYPES.includes(table.type)) continue;
       const holders = new Map<number, Set<number>>();
       for (const key of current) {
-        for (const v of table.keyValues[key]) {
+        for (const v of valuesOf(table, key)) {
           let h = holders.get(v);
           if (!h) holders.set(v, (h = new Set()));
           h.add(ownerOf(data, key));

@@ -55,14 +55,14 @@ export function overviewLinks(linked: Linked, clusters: Cluster[], index: GraphI
     const ev = config.evidence[table.type];
     if (ev.supportOnly || ev.weight <= 0) continue;
     const bit = 1 << EVIDENCE_TYPES.indexOf(table.type);
-    table.keys.forEach((keys, v) => {
-      if (table.hub[v] === 1) return;
+    values: for (let v = 0; v < table.values.length; v++) {
+      if (table.hub[v] === 1) continue;
       touched.length = 0;
-      for (const key of keys) {
-        const c = index.clusterOf[key];
-        if (c >= 0 && !touched.includes(c) && touched.push(c) > MAX_CLUSTERS_PER_VALUE) return;
+      for (let at = table.keyStart[v]; at < table.keyStart[v + 1]; at++) {
+        const c = index.clusterOf[table.keyList[at]];
+        if (c >= 0 && !touched.includes(c) && touched.push(c) > MAX_CLUSTERS_PER_VALUE) continue values;
       }
-      if (touched.length < 2) return;
+      if (touched.length < 2) continue;
       const w = ev.weight * rarityWeight(table.accounts[v], config.rarity.exponent);
       for (let x = 0; x < touched.length; x++) {
         for (let y = x + 1; y < touched.length; y++) {
@@ -72,7 +72,7 @@ export function overviewLinks(linked: Linked, clusters: Cluster[], index: GraphI
           link.mask |= bit;
         }
       }
-    });
+    }
   }
   return [...acc.entries()]
     .map(([pair, l]) => ({

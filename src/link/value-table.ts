@@ -35,17 +35,6 @@ export interface ValueTable {
   /** Key i holds the non-hub values valueList[valueStart[i] … valueStart[i+1]), ascending; length keys + 1. */
   valueStart: Int32Array;
   valueList: Int32Array;
-  /**
-   * @deprecated Views for readers not yet on the flat arrays (score, layout,
-   * cluster support): `keys[v]`, `requests[v]` and `keyValues[key]` are
-   * subarrays made on each access, not stored. Use keyStart/keyList,
-   * requestList and valueStart/valueList (or keysOf, valuesOf) instead.
-   */
-  keys: readonly Int32Array[];
-  /** @deprecated See `keys`. */
-  requests: readonly Float64Array[];
-  /** @deprecated See `keys`. */
-  keyValues: readonly Int32Array[];
 }
 
 /** Number of keys holding value v. */
@@ -307,48 +296,5 @@ export function buildValueTable(
     hub,
     valueStart,
     valueList,
-    keys: rows(keyList, keyStart),
-    requests: rows(requestList, keyStart),
-    keyValues: rows(valueList, valueStart),
   };
-}
-
-/**
- * Read-only array-like of the rows of a CSR list: row r is list[start[r] … start[r+1]),
- * a subarray made on each access. Index access, length, for…of and forEach are direct;
- * other array methods work through them.
- */
-function rows<A extends Int32Array | Float64Array>(list: A, start: Int32Array): readonly A[] {
-  const n = start.length - 1;
-  const row = (r: number) => list.subarray(start[r], start[r + 1]) as A;
-  const index = (p: string): number => {
-    const c = p.charCodeAt(0);
-    if (c < 48 || c > 57) return -1;
-    const r = Number(p);
-    return Number.isInteger(r) && r < n && String(r) === p ? r : -1;
-  };
-  function* iterate(): Generator<A> {
-    for (let r = 0; r < n; r++) yield row(r);
-  }
-  return new Proxy([] as A[], {
-    get(target, p, receiver) {
-      if (typeof p === 'string') {
-        const r = index(p);
-        if (r >= 0) return row(r);
-        if (p === 'length') return n;
-        if (p === 'forEach')
-          return (f: (row: A, r: number, all: readonly A[]) => void, self?: unknown) => {
-            for (let r = 0; r < n; r++) f.call(self, row(r), r, receiver);
-          };
-      } else if (p === Symbol.iterator) return iterate;
-      return Reflect.get(target, p, receiver);
-    },
-    has(target, p) {
-      if (typeof p === 'string' && index(p) >= 0) return true;
-      return Reflect.has(target, p);
-    },
-    set() {
-      return false;
-    },
-  });
 }

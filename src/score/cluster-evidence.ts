@@ -4,7 +4,7 @@
  * cluster touch each. Hubs are left out, as they were left out of linking.
  */
 import { ownerOf, type Dataset } from '../aggregate/index.ts';
-import type { ValueTable } from '../link/index.ts';
+import { keysOf, valuesOf, type ValueTable } from '../link/index.ts';
 import { compareStrings } from '../util/compare.ts';
 import { indexOfSorted } from '../util/sorted.ts';
 
@@ -22,7 +22,7 @@ export function clusterEvidence(members: number[], data: Dataset, tables: ValueT
   for (const table of tables) {
     const tally = new Map<number, { keys: number; owners: Set<number>; requests: number }>();
     for (const key of members) {
-      for (const v of table.keyValues[key]) {
+      for (const v of valuesOf(table, key)) {
         let t = tally.get(v);
         if (!t) tally.set(v, (t = { keys: 0, owners: new Set(), requests: 0 }));
         t.keys++;
@@ -43,6 +43,6 @@ export function clusterEvidence(members: number[], data: Dataset, tables: ValueT
 }
 
 function requestsOf(table: ValueTable, v: number, key: number): number {
-  const at = indexOfSorted(table.keys[v], key);
-  return at < 0 ? 0 : table.requests[v][at];
+  const at = indexOfSorted(keysOf(table, v), key);
+  return at < 0 ? 0 : table.requestList[table.keyStart[v] + at];
 }

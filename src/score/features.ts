@@ -4,7 +4,7 @@
  */
 import { ownerOf, type Dataset } from '../aggregate/index.ts';
 import type { Config } from '../config/schema.ts';
-import type { ValueTable } from '../link/index.ts';
+import { valuesOf, type ValueTable } from '../link/index.ts';
 import { estimatedRequests, type KeyTemplates } from '../prompts/index.ts';
 import { median, roundTo } from '../util/stats.ts';
 
@@ -97,7 +97,7 @@ export function computeFeatures(members: number[], ctx: ScoreContext): ClusterFe
 
   const ipTable = ctx.tables.get('ip')!;
   const ipOwners = new Map<number, Set<number>>();
-  for (const i of members) for (const v of ipTable.keyValues[i]) {
+  for (const i of members) for (const v of valuesOf(ipTable, i)) {
     let s = ipOwners.get(v);
     if (!s) ipOwners.set(v, (s = new Set()));
     s.add(owner(i));
