@@ -13,6 +13,7 @@ import { RecordSplitter } from './record-splitter.ts';
 import { csvRows, jsonlRows, type RowContext } from './row-readers.ts';
 import { makeValidator } from './validate.ts';
 import { fnv1a } from '../util/hash.ts';
+import { Interner } from '../aggregate/interner.ts';
 
 export interface PieceSpec {
   file: string;
@@ -69,8 +70,7 @@ class EventPacker {
   private tokens: number[] = [];
   private refs: number[] = [];
   private ipRefs: number[] = [];
-  private readonly ids = new Map<string, number>();
-  private readonly strings: string[] = [];
+  private readonly strings = new Interner();
   private readonly ipIds = new Map<string, number>();
   private readonly ips: string[] = [];
   private readonly prefixes: (string | null)[] = [];
@@ -79,14 +79,7 @@ class EventPacker {
   private readonly extras: [number, Record<string, unknown>][] = [];
 
   private ref(value: string | null): number {
-    if (value === null) return -1;
-    let id = this.ids.get(value);
-    if (id === undefined) {
-      id = this.strings.length;
-      this.ids.set(value, id);
-      this.strings.push(value);
-    }
-    return id;
+    return value === null ? -1 : this.strings.id(value);
   }
 
   /** The prefix derives from the IP, so it rides on the IP's index rather than being hashed again. */
@@ -122,7 +115,7 @@ class EventPacker {
       timestamp: Float64Array.from(this.timestamp),
       tokens: Float64Array.from(this.tokens),
       refs: Int32Array.from(this.refs),
-      strings: this.strings,
+      strings: this.strings.names,
       ipRefs: Int32Array.from(this.ipRefs),
       ips: this.ips,
       prefixes: this.prefixes,

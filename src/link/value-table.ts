@@ -11,6 +11,7 @@
  * (id, key, requests) triples go end to end into typed arrays, and counting
  * sorts by key then by value put them in place.
  */
+import { Interner } from '../aggregate/interner.ts';
 import type { EvidenceType } from '../config/schema.ts';
 import type { Dataset, KeyWindows } from '../aggregate/index.ts';
 import { ipPrefix } from '../ingest/ip.ts';
@@ -92,21 +93,6 @@ interface Collected {
   names: readonly string[];
   /** IP evidence: value ids are IP ids. */
   ipIds: boolean;
-}
-
-class Interner {
-  readonly names: string[] = [];
-  private readonly ids = new Map<string, number>();
-
-  id(value: string): number {
-    let id = this.ids.get(value);
-    if (id === undefined) {
-      id = this.names.length;
-      this.ids.set(value, id);
-      this.names.push(value);
-    }
-    return id;
-  }
 }
 
 type Collect = (data: Dataset, triples: Triples) => Collected;
