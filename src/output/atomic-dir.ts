@@ -4,7 +4,7 @@
  * the previous output as it was. (Two renames: the old folder moves aside,
  * the new one moves in; only a crash between them leaves `OUT.old-*`.)
  */
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, writeFileSync } from 'node:fs';
 import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { basename, dirname, join } from 'node:path';
@@ -27,6 +27,15 @@ export class AtomicDir {
   /** Write a whole file. `name` is chosen by code, never by input data. */
   async write(name: string, content: string): Promise<void> {
     await writeFile(join(this.path, name), content);
+  }
+
+  /**
+   * Write a small file at once, blocking: for the thousands of per-cluster
+   * files, where a promise and a thread-pool round trip per file cost several
+   * times the write itself. `name` is chosen by code, never by input data.
+   */
+  writeNow(name: string, content: string): void {
+    writeFileSync(join(this.path, name), content);
   }
 
   /** Create a sub-folder (and its parents). `name` is chosen by code, never by input data. */

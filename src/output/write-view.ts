@@ -14,6 +14,6 @@ export async function writeView(dir: AtomicDir, view: ViewFiles): Promise<void> 
   await dir.write('view/search.json', compact(view.search));
   for (const file of view.clusters) {
     if (!CLUSTER_ID.test(file.id)) throw new Error(`cluster id ${JSON.stringify(file.id)} is not c_ + 10 hex digits; refusing to use it as a file name`);
-    await dir.write(`view/clusters/${file.id}.json`, compact(file));
+    dir.writeNow(`view/clusters/${file.id}.json`, compact(file));
   }
 }
