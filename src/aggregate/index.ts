@@ -78,9 +78,8 @@ export interface KeyCounts {
 }
 
 export class Aggregator {
-  private readonly keyIds = new Map<string, number>();
-  /** Key ids by arrival number. */
-  private readonly keyNames: string[] = [];
+  /** Key ids to arrival numbers (`keyIds.names`: ids by arrival number). */
+  private readonly keyIds = new Interner();
   private readonly columns = new KeyColumns();
   private readonly accounts = new Map<string, AccountStats>();
   private readonly ipIds = new Interner();
@@ -104,13 +103,13 @@ export class Aggregator {
     if (e.account_id !== null) c.accounts.bump(k, this.accountIds.idNear(e.account_id, c.accounts.runOf(k)));
     if (e.user_agent !== null) c.userAgents.bump(k, this.userAgentIds.idNear(e.user_agent, c.userAgents.runOf(k)));
     if (e.ip !== null) {
-      const last = c.lastIp[k];
+      // The pending run of the key's IP counter is its last IP: the window log skips the same (IP, window) again.
+      const last = c.ips.runOf(k);
       const ip = this.ipIds.idNear(e.ip, last);
       c.ips.bump(k, ip);
       const window = Math.floor(e.timestamp / this.windowMs);
       if (ip !== last || window !== c.lastWindow[k]) {
         this.windows.push(ip, k, window);
-        c.lastIp[k] = ip;
         c.lastWindow[k] = window;
       }
     }
@@ -140,12 +139,8 @@ export class Aggregator {
   }
 
   private key(id: string): number {
-    let k = this.keyIds.get(id);
-    if (k === undefined) {
-      k = this.columns.add();
-      this.keyIds.set(id, k);
-      this.keyNames.push(id);
-    }
+    const k = this.keyIds.id(id);
+    if (k === this.columns.size) this.columns.add();
     return k;
   }
 
@@ -164,9 +159,9 @@ export class Aggregator {
 
   finalize(): Dataset {
     // Sorting the ids themselves (the default sort, UTF-16 order as compareStrings) is ~2× faster than sorting arrival numbers through a comparator.
-    const sorted = this.keyNames.slice().sort();
+    const sorted = this.keyIds.names.slice().sort();
     const keyIndex = new Int32Array(sorted.length);
-    sorted.forEach((id, i) => (keyIndex[this.keyIds.get(id)!] = i));
+    sorted.forEach((id, i) => (keyIndex[this.keyIds.id(id)] = i));
     const table = this.columns.finish(keyIndex, this.userAgentIds.names, this.accountIds.names);
     const keys = sorted.map((id, i) => new KeyStats(id, table, i));
     const chosen = keys.map(chosenAccount);

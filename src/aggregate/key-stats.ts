@@ -10,7 +10,7 @@
  * `KeyColumns.finish` reorders everything by key id; `KeyStats` is then a
  * small view of one key's row.
  */
-import { grow } from './grow.ts';
+import { grow } from '../util/grow.ts';
 import { PairCounter, type Counts, type PairCounts } from './pair-counter.ts';
 
 export type { Counts } from './pair-counter.ts';
@@ -23,8 +23,7 @@ export class KeyColumns {
   outputTokens = new Float64Array(1024);
   first = new Float64Array(1024).fill(Infinity);
   last = new Float64Array(1024).fill(-Infinity);
-  /** The last (IP id, co-activity window) recorded for each key, to skip repeats. */
-  lastIp = new Int32Array(1024).fill(-1);
+  /** The last co-activity window recorded for each key (with its last IP: `ips.runOf`), to skip repeats. */
   lastWindow = new Float64Array(1024).fill(NaN);
   /** Requests per hour since the epoch. */
   readonly hourly = new PairCounter();
@@ -44,7 +43,6 @@ export class KeyColumns {
       this.outputTokens = grow(this.outputTokens, new Float64Array(n));
       this.first = grow(this.first, new Float64Array(n).fill(Infinity));
       this.last = grow(this.last, new Float64Array(n).fill(-Infinity));
-      this.lastIp = grow(this.lastIp, new Int32Array(n).fill(-1));
       this.lastWindow = grow(this.lastWindow, new Float64Array(n).fill(NaN));
     }
     return this.size++;

@@ -10,7 +10,7 @@
  * returns the counts grouped by final key index, values ascending, which does
  * not depend on the order the pairs arrived in.
  */
-import { grow } from './grow.ts';
+import { grow } from '../util/grow.ts';
 
 const EMPTY = 0;
 const MAX_LOAD = 0.6;
@@ -72,10 +72,7 @@ export class PairCounter {
    * the arrival number used here to it, for `keys` keys.
    */
   finish(keyIndex: Int32Array, keys: number): PairCounts {
-    for (let key = 0; key < this.runCount.length; key++) {
-      if (this.runCount[key] > 0) this.add(key, this.runValue[key], this.runCount[key]);
-      this.runCount[key] = 0;
-    }
+    for (let key = 0; key < this.runCount.length; key++) if (this.runCount[key] > 0) this.add(key, this.runValue[key], this.runCount[key]);
     const slots = this.slots;
     const offsets = new Int32Array(keys + 1);
     for (let at = 0; at < slots.length; at += 3) if (slots[at] !== EMPTY) offsets[keyIndex[slots[at] - 1] + 1]++;

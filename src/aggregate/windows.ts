@@ -4,7 +4,7 @@
  * windows are what co-activity needs; they are cut out only for IPs that can
  * link (not hubs), when the value tables ask.
  */
-import { grow } from './grow.ts';
+import { grow } from '../util/grow.ts';
 
 export class WindowLog {
   private size = 0;

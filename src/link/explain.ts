@@ -6,8 +6,8 @@
 import { EVIDENCE_TYPES, type EvidenceType } from '../config/schema.ts';
 import { coactive } from './coactivity.ts';
 import type { EdgeStore } from './edge-store.ts';
-import { keyCount, keysOf, type ValueTable } from './value-table.ts';
-import { indexOfSorted } from '../util/sorted.ts';
+import { keyCount, keysOf, valuesOf, type ValueTable } from './value-table.ts';
+import { indexOfSorted, intersectSorted } from '../util/sorted.ts';
 import { roundTo } from '../util/stats.ts';
 
 export interface SharedValue {
@@ -34,7 +34,7 @@ export function explainEdge(store: EdgeStore, slot: number, tables: ValueTable[]
     const t = EVIDENCE_TYPES.indexOf(table.type);
     const weight = store.weights[t][slot];
     if (weight === 0) continue;
-    const shared = sharedValues(table, i, j);
+    const shared = intersectSorted(valuesOf(table, i), valuesOf(table, j));
     const rarest = shared
       .sort((a, b) => table.accounts[a] - table.accounts[b] || a - b)
       .slice(0, maxValues)
@@ -50,24 +50,6 @@ export function explainEdge(store: EdgeStore, slot: number, tables: ValueTable[]
     evidence[table.type] = { weight: round(weight), shared: shared.length, values: rarest };
   }
   return evidence;
-}
-
-/** Non-hub values held by both keys, ascending: their sorted value lists intersected. */
-function sharedValues({ valueStart, valueList }: ValueTable, i: number, j: number): number[] {
-  const out: number[] = [];
-  const aEnd = valueStart[i + 1];
-  const bEnd = valueStart[j + 1];
-  for (let a = valueStart[i], b = valueStart[j]; a < aEnd && b < bEnd; ) {
-    const x = valueList[a];
-    const y = valueList[b];
-    if (x === y) {
-      out.push(x);
-      a++;
-      b++;
-    } else if (x < y) a++;
-    else b++;
-  }
-  return out;
 }
 
 /** Weights in output files: 6 decimals. */

@@ -17,6 +17,7 @@ import type { Dataset, KeyWindows } from '../aggregate/index.ts';
 import { ipPrefix } from '../ingest/ip.ts';
 import { estimatedRequests, type KeyTemplates } from '../prompts/index.ts';
 import { compareStrings } from '../util/compare.ts';
+import { grow } from '../util/grow.ts';
 
 export interface ValueTable {
   type: EvidenceType;
@@ -64,25 +65,17 @@ class Triples {
 
   add(value: number, key: number, requests: number): void {
     const n = this.size;
-    if (n === this.value.length) this.grow();
+    if (n === this.value.length) {
+      const cap = n * 2;
+      this.value = grow(this.value, new Int32Array(cap));
+      this.key = grow(this.key, new Int32Array(cap));
+      this.requests = grow(this.requests, new Float64Array(cap));
+    }
     if (n > 0 && this.key[n - 1] > key) this.keysAscending = false;
     this.value[n] = value;
     this.key[n] = key;
     this.requests[n] = requests;
     this.size = n + 1;
-  }
-
-  private grow(): void {
-    const cap = this.value.length * 2;
-    const value = new Int32Array(cap);
-    const key = new Int32Array(cap);
-    const requests = new Float64Array(cap);
-    value.set(this.value);
-    key.set(this.key);
-    requests.set(this.requests);
-    this.value = value;
-    this.key = key;
-    this.requests = requests;
   }
 }
 
@@ -91,8 +84,6 @@ interface Collected {
   triples: Triples;
   /** Name of each value id (ids that no triple uses are allowed). */
   names: readonly string[];
-  /** IP evidence: value ids are IP ids. */
-  ipIds: boolean;
 }
 
 type Collect = (data: Dataset, triples: Triples) => Collected;
@@ -100,14 +91,14 @@ type Collect = (data: Dataset, triples: Triples) => Collected;
 const fromIps: Collect = (data, triples) => {
   const keys = data.keys;
   for (let i = 0; i < keys.length; i++) for (const [ip, requests] of keys[i].ips) triples.add(ip, i, requests);
-  return { triples, names: data.ipNames, ipIds: true };
+  return { triples, names: data.ipNames };
 };
 
 const fromUserAgents: Collect = (data, triples) => {
   const interner = new Interner();
   const keys = data.keys;
   for (let i = 0; i < keys.length; i++) for (const [ua, requests] of keys[i].userAgents) triples.add(interner.id(ua), i, requests);
-  return { triples, names: interner.names, ipIds: false };
+  return { triples, names: interner.names };
 };
 
 /** Prefixes derive from each key's IPs (several IPs of a key may share one): summed per key in the key's IP order. */
@@ -127,12 +118,8 @@ const fromPrefixes: Collect = (data, triples) => {
       if (p < 0) {
         p = prefixOf[ip] = interner.id(ipPrefix(data.ipNames[ip]));
         if (p >= seenBy.length) {
-          const grownSeen = new Int32Array(seenBy.length * 2).fill(-1);
-          grownSeen.set(seenBy);
-          seenBy = grownSeen;
-          const grownSum = new Float64Array(sum.length * 2);
-          grownSum.set(sum);
-          sum = grownSum;
+          seenBy = grow(seenBy, new Int32Array(seenBy.length * 2).fill(-1));
+          sum = grow(sum, new Float64Array(sum.length * 2));
         }
       }
       if (seenBy[p] !== i) {
@@ -144,7 +131,7 @@ const fromPrefixes: Collect = (data, triples) => {
     }
     for (const p of touched) triples.add(p, i, sum[p]);
   }
-  return { triples, names: interner.names, ipIds: false };
+  return { triples, names: interner.names };
 };
 
 const fromAccounts =
@@ -158,7 +145,7 @@ const fromAccounts =
         for (const key of data.accountKeys[a]) triples.add(id, key, data.keys[key].requests);
       }
     });
-    return { triples, names: interner.names, ipIds: false };
+    return { triples, names: interner.names };
   };
 
 /** Templates come from the prompts stage: values are template ids, requests estimated from the sample. */
@@ -170,7 +157,7 @@ const fromTemplates =
       kt.perKey.forEach((counts, key) => {
         for (const t of counts.keys()) triples.add(interner.id(kt.templates[t].id), key, estimatedRequests(kt, data, key, t));
       });
-    return { triples, names: interner.names, ipIds: false };
+    return { triples, names: interner.names };
   };
 
 const COLLECT: Record<Exclude<EvidenceType, 'template'>, Collect> = {
@@ -195,7 +182,7 @@ export function buildValueTable(
   templates: KeyTemplates | null = null,
 ): ValueTable {
   const collect = type === 'template' ? fromTemplates(templates) : COLLECT[type];
-  const { triples, names, ipIds } = collect(data, new Triples());
+  const { triples, names } = collect(data, new Triples());
   const m = triples.size;
   const nodes = data.keys.length;
 
@@ -260,8 +247,8 @@ export function buildValueTable(
       continue;
     }
     for (let s = start; s < end; s++) valueStart[keyList[s] + 1]++;
-    // Windows are needed only where the value can link: not on hubs.
-    if (windows !== null && end - start >= 2) windows[v] = data.ipWindows.of(ipIds ? ids[v] : -1, keyList.subarray(start, end));
+    // Windows are needed only where the value can link: not on hubs. Only IPs have them, and an IP's value id is its IP id.
+    if (windows !== null && end - start >= 2) windows[v] = data.ipWindows.of(ids[v], keyList.subarray(start, end));
   }
   for (let i = 0; i < nodes; i++) valueStart[i + 1] += valueStart[i];
   const valueList = new Int32Array(valueStart[nodes]);

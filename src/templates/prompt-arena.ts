@@ -7,6 +7,8 @@
  * garbage collector to mark again and again. Freed texts leave holes, which
  * compaction reclaims once they outweigh the live texts.
  */
+import { grow } from '../util/grow.ts';
+
 const NON_LATIN1 = /[^\x00-\xff]/;
 const CHUNK = 64 << 20;
 
@@ -66,7 +68,6 @@ export class TextArena {
   private newSlot(): number {
     if (this.slots === this.length.length) {
       const n = this.slots * 2;
-      const grow = <A extends Int32Array | Uint8Array>(old: A, next: A): A => (next.set(old), next);
       this.chunk = grow(this.chunk, new Int32Array(n));
       this.start = grow(this.start, new Int32Array(n));
       this.length = grow(this.length, new Int32Array(n));

@@ -46,6 +46,7 @@
  */
 import { compareStrings } from '../util/compare.ts';
 import { fnv1a as fnv1aImport, mix32 as mix32Import } from '../util/hash.ts';
+import { grow } from '../util/grow.ts';
 import { TextArena } from './prompt-arena.ts';
 import type { PromptSample } from './types.ts';
 
@@ -252,11 +253,6 @@ export class PromptSampler {
     }
     return out;
   }
-}
-
-function grow<A extends Int32Array | Float64Array>(old: A, next: A): A {
-  next.set(old);
-  return next;
 }
 
 /**
