@@ -1,9 +1,11 @@
 /**
  * Benchmark of ingest as the build does it, without the later stages: an
- * events file parsed (on BENCH_WORKERS − 1 worker threads, default 1 = this
- * thread), aggregated and prompt-sampled, then `finalize`. Prints wall and
- * CPU time, the time inside the aggregator and the sampler, and the heap and
- * RSS after finalize: `node --import tsx bench/aggregate.ts events.jsonl`.
+ * events file parsed, aggregated and prompt-sampled, then `finalize`. With
+ * BENCH_WORKERS=1 (the default) all on this thread; with N > 1 on N worker
+ * threads that aggregate what they parse, their parts merged here at the end.
+ * Prints wall and CPU time, the time inside the aggregator and the sampler
+ * (one thread) or collecting and merging the parts (workers), and the heap
+ * and RSS after finalize: `node --import tsx bench/aggregate.ts events.jsonl`.
  * The key count drives memory and garbage collection here (a 2M-event slice
  * of the 50M-event workload holds 470k keys). Not a test.
  */
@@ -41,10 +43,26 @@ const sink = {
   account: () => {},
   reject: () => {},
 };
-const pool = workers > 1 ? new IngestPool(workers - 1) : null;
+const pool = workers > 1 ? new IngestPool(workers) : null;
+const aggregate = { windowMs: aggregator.windowMs, templates: sampling ? cfg.templates : null };
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
-await readInput(file, 'events', { ...cfg.ingest, columns: cfg.columns.events }, sink, pool);
+const stats = await readInput(file, 'events', { ...cfg.ingest, columns: cfg.columns.events, aggregate }, sink, pool);
+let inCollect = 0;
+let inMerge = 0;
+if (pool !== null) {
+  const tc = performance.now();
+  const parts = await pool.collect();
+  const tm = performance.now();
+  for (const part of parts) {
+    if (part === null) continue;
+    const seq = aggregator.merge(part.aggregate);
+    if (part.prompts !== null) prompts.merge(part.prompts, seq);
+  }
+  inCollect = tm - tc;
+  inMerge = performance.now() - tm;
+  events = stats.accepted;
+}
 await pool?.close();
 const t1 = performance.now();
 const data = aggregator.finalize();
@@ -53,6 +71,7 @@ const cpu = process.cpuUsage(cpu0);
 const gib = (n: number) => (n / 2 ** 30).toFixed(2);
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 console.log(
-  `${events} events, ${data.keys.length} keys, ${workers} worker(s): ingest ${s(t1 - t0)} (aggregator ${s(inAggregator)}, sampler ${s(inSampler)}), ` +
+  `${events} events, ${data.keys.length} keys, ${workers} worker(s): ingest ${s(t1 - t0)} ` +
+    (pool === null ? `(aggregator ${s(inAggregator)}, sampler ${s(inSampler)}), ` : `(collect ${s(inCollect)}, merge ${s(inMerge)}), `) +
     `finalize ${s(t2 - t1)}, process CPU ${s((cpu.user + cpu.system) / 1000)}, heap ${gib(process.memoryUsage().heapUsed)} GiB, RSS ${gib(process.memoryUsage().rss)} GiB`,
 );

@@ -90,20 +90,32 @@ async function ingest(options: BuildOptions, aggregator: Aggregator, prompts: Pr
     },
     account: (a: AccountRecord) => aggregator.addAccount(a),
     reject: (r: Rejection) => rejected.line(JSON.stringify(rejectionRecord(r, config.templates.privacy))),
+    aggregated: (rows: number) => {
+      const before = rowsRead;
+      rowsRead += rows;
+      if (Math.floor(rowsRead / 50_000) > Math.floor(before / 50_000)) progress?.rows(rowsRead);
+    },
   };
-  // Parsing and validation on workers - 1 threads, since this thread is busy too (aggregation and
-  // prompt sampling, about half of ingest); --workers 1 reads on this thread, with no pool at all.
+  // With --workers N, N threads parse, validate and aggregate events, each into an aggregate and
+  // prompt sample of its own, merged here at the end; this thread only cuts the input into pieces
+  // and writes rejections. --workers 1 reads on this thread, with no pool at all.
   const workers = options.workers ?? 1;
-  const pool = workers > 1 ? new IngestPool(workers - 1) : null;
+  const pool = workers > 1 ? new IngestPool(workers) : null;
+  const aggregate = { windowMs: aggregator.windowMs, templates: prompts === null ? null : config.templates };
   const read = async (file: string, kind: InputKind) => {
     const described = describeInput(file, kind); // hashed on a worker thread meanwhile
     described.catch(() => {}); // a missing file is reported by readInput
-    files.push(await readInput(file, kind, { ...config.ingest, columns: config.columns[kind] }, sink, pool));
+    files.push(await readInput(file, kind, { ...config.ingest, columns: config.columns[kind], aggregate }, sink, pool));
     inputs.push(await described);
   };
   try {
     for (const file of options.accounts) await read(file, 'accounts');
     for (const file of options.events) await read(file, 'events');
+    for (const part of (await pool?.collect()) ?? []) {
+      if (part === null) continue;
+      const seq = aggregator.merge(part.aggregate);
+      if (prompts !== null && part.prompts !== null) prompts.merge(part.prompts, seq);
+    }
   } finally {
     await pool?.close();
   }

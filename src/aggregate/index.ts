@@ -8,11 +8,14 @@ import { compareStrings } from '../util/compare.ts';
 import { addAccount, createAccountStats, type AccountStats } from './account-stats.ts';
 import { Interner } from './interner.ts';
 import { chosenAccount, KeyColumns, KeyStats } from './key-stats.ts';
+import type { PairCounter, PairList } from './pair-counter.ts';
+import type { PartialAggregate } from './partial.ts';
 import { WindowLog, type IpWindows } from './windows.ts';
 
 export type { AccountStats } from './account-stats.ts';
 export type { Counts, KeyStats } from './key-stats.ts';
 export type { IpWindows, KeyWindows } from './windows.ts';
+export { partBuffers, type PartialAggregate } from './partial.ts';
 
 export interface Dataset {
   /** Keys sorted by id; a key's index is its node id everywhere after this stage. */
@@ -77,6 +80,14 @@ export interface KeyCounts {
   windows?: Iterable<[string, number]>;
 }
 
+/** Renumber a part's pairs in place (values kept when `values` is null) and hand them to `counter`. */
+function mergePairs(counter: PairCounter, pairs: PairList, keys: Int32Array, values: Int32Array | null): void {
+  const { key, value } = pairs;
+  for (let i = 0; i < key.length; i++) key[i] = keys[key[i]];
+  if (values !== null) for (let i = 0; i < value.length; i++) value[i] = values[value[i]];
+  counter.absorb(pairs);
+}
+
 export class Aggregator {
   /** Key ids to arrival numbers (`keyIds.names`: ids by arrival number). */
   private readonly keyIds = new Interner();
@@ -136,6 +147,59 @@ export class Aggregator {
     for (const [ip, n] of counts.ips ?? []) c.ips.add(k, this.ipIds.id(ip), n);
     for (const [ip, window] of counts.windows ?? []) this.windows.push(this.ipIds.id(ip), k, window);
     return k;
+  }
+
+  /**
+   * Everything added so far, as a part for another Aggregator's `merge`. The
+   * end of this one: its counters are drained, so it takes no more events.
+   */
+  part(): PartialAggregate {
+    const c = this.columns;
+    const n = c.size;
+    return {
+      keys: this.keyIds.names.slice(),
+      requests: c.requests.slice(0, n),
+      inputTokens: c.inputTokens.slice(0, n),
+      outputTokens: c.outputTokens.slice(0, n),
+      first: c.first.slice(0, n),
+      last: c.last.slice(0, n),
+      hourly: c.hourly.drain(),
+      ips: c.ips.drain(),
+      userAgents: c.userAgents.drain(),
+      accounts: c.accounts.drain(),
+      ipNames: this.ipIds.names.slice(),
+      userAgentNames: this.userAgentIds.names.slice(),
+      accountNames: this.accountIds.names.slice(),
+      windows: this.windows.drain(),
+    };
+  }
+
+  /**
+   * Add a part made by another Aggregator (an ingest worker's): the result is
+   * the same as if this one had been given that part's events too. Returns
+   * this Aggregator's arrival number of each of the part's keys. The part's
+   * arrays are taken over (renumbered in place), so it is not to be used again.
+   */
+  merge(p: PartialAggregate): Int32Array {
+    const c = this.columns;
+    const seq = Int32Array.from(p.keys, (id) => this.key(id));
+    for (let i = 0; i < seq.length; i++) {
+      const k = seq[i];
+      c.requests[k] += p.requests[i];
+      c.inputTokens[k] += p.inputTokens[i];
+      c.outputTokens[k] += p.outputTokens[i];
+      if (p.first[i] < c.first[k]) c.first[k] = p.first[i];
+      if (p.last[i] > c.last[k]) c.last[k] = p.last[i];
+    }
+    const ips = Int32Array.from(p.ipNames, (ip) => this.ipIds.id(ip));
+    const ids = (names: string[], interner: Interner) => Int32Array.from(names, (name) => interner.id(name));
+    mergePairs(c.hourly, p.hourly, seq, null);
+    mergePairs(c.ips, p.ips, seq, ips);
+    mergePairs(c.userAgents, p.userAgents, seq, ids(p.userAgentNames, this.userAgentIds));
+    mergePairs(c.accounts, p.accounts, seq, ids(p.accountNames, this.accountIds));
+    const w = p.windows;
+    for (let i = 0; i < w.ip.length; i++) this.windows.push(ips[w.ip[i]], seq[w.key[i]], w.window[i]);
+    return seq;
   }
 
   private key(id: string): number {

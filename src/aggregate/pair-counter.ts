@@ -21,6 +21,8 @@ export class PairCounter {
   private slots = new Uint32Array(3 << 12);
   private mask = (1 << 12) - 1;
   private used = 0;
+  /** Pairs merged in from elsewhere whole (`absorb`), kept as lists until `finish`. */
+  private lists: PairList[] = [];
   /** Per key: the value of its pending run, and the run's length (0 = none). */
   private runValue = new Int32Array(1024);
   private runCount = new Uint32Array(1024);
@@ -67,30 +69,92 @@ export class PairCounter {
     }
   }
 
+  /** Close every key's pending run, adding it to the table. */
+  private closeRuns(): void {
+    for (let key = 0; key < this.runCount.length; key++) {
+      if (this.runCount[key] > 0) this.add(key, this.runValue[key], this.runCount[key]);
+      this.runCount[key] = 0;
+    }
+  }
+
+  /**
+   * Take a list of pairs as they are (keys and values already in this
+   * counter's numbering; pairs may repeat): cheaper than `add` for each, since
+   * `finish` groups them with the table's pairs and sums repeats there.
+   */
+  absorb(list: PairList): void {
+    if (list.key.length > 0) this.lists.push(list);
+  }
+
+  /**
+   * Every (key, value, count) held, runs closed, in table order; the counter
+   * is left empty. For merging counts made on another thread (`absorb` them).
+   */
+  drain(): PairList {
+    if (this.lists.length > 0) throw new Error('PairCounter.drain: absorbed lists are only grouped by finish');
+    this.closeRuns();
+    const slots = this.slots;
+    const out: PairList = { key: new Int32Array(this.used), value: new Int32Array(this.used), count: new Uint32Array(this.used) };
+    for (let at = 0, i = 0; at < slots.length; at += 3) {
+      if (slots[at] === EMPTY) continue;
+      out.key[i] = slots[at] - 1;
+      out.value[i] = slots[at + 1] | 0;
+      out.count[i++] = slots[at + 2];
+    }
+    this.release();
+    return out;
+  }
+
   /**
    * Close every run and group the pairs by final key index: `keyIndex` maps
    * the arrival number used here to it, for `keys` keys.
    */
   finish(keyIndex: Int32Array, keys: number): PairCounts {
-    for (let key = 0; key < this.runCount.length; key++) if (this.runCount[key] > 0) this.add(key, this.runValue[key], this.runCount[key]);
+    this.closeRuns();
     const slots = this.slots;
+    const lists = this.lists;
     const offsets = new Int32Array(keys + 1);
     for (let at = 0; at < slots.length; at += 3) if (slots[at] !== EMPTY) offsets[keyIndex[slots[at] - 1] + 1]++;
+    let total = this.used;
+    for (const l of lists) {
+      for (let i = 0; i < l.key.length; i++) offsets[keyIndex[l.key[i]] + 1]++;
+      total += l.key.length;
+    }
     for (let k = 0; k < keys; k++) offsets[k + 1] += offsets[k];
     const fill = offsets.slice(0, keys);
-    const values = new Int32Array(this.used);
-    const counts = new Float64Array(this.used);
+    let values = new Int32Array(total);
+    let counts = new Float64Array(total);
     for (let at = 0; at < slots.length; at += 3) {
       if (slots[at] === EMPTY) continue;
       const i = fill[keyIndex[slots[at] - 1]]++;
       values[i] = slots[at + 1] | 0;
       counts[i] = slots[at + 2];
     }
+    for (const l of lists) {
+      for (let j = 0; j < l.key.length; j++) {
+        const i = fill[keyIndex[l.key[j]]]++;
+        values[i] = l.value[j];
+        counts[i] = l.count[j];
+      }
+    }
     for (let k = 0; k < keys; k++) sortSegment(values, counts, offsets[k], offsets[k + 1]);
-    this.slots = new Uint32Array(0);
+    if (lists.length > 0) {
+      const n = sumRepeats(offsets, values, counts);
+      values = values.slice(0, n);
+      counts = counts.slice(0, n);
+    }
+    this.lists = [];
+    this.release();
+    return new PairCounts(offsets, values, counts);
+  }
+
+  /** Back to empty, with the smallest table. */
+  private release(): void {
+    this.slots = new Uint32Array(3 << 4);
+    this.mask = (1 << 4) - 1;
+    this.used = 0;
     this.runValue = new Int32Array(0);
     this.runCount = new Uint32Array(0);
-    return new PairCounts(offsets, values, counts);
   }
 
   private growKeys(atLeast: number): void {
@@ -108,6 +172,13 @@ export class PairCounter {
   }
 }
 
+/** Pairs as columns: pair i is (key[i], value[i]) seen count[i] times. */
+export interface PairList {
+  key: Int32Array;
+  value: Int32Array;
+  count: Uint32Array;
+}
+
 function checked(n: number): number {
   if (n > MAX_COUNT) throw new RangeError(`more than ${MAX_COUNT} requests of one key with one value: counts past 2^32 are not supported`);
   return n;
@@ -120,7 +191,31 @@ function hash(key: number, value: number): number {
   return h ^ (h >>> 12);
 }
 
-/** Sort values[from..to) ascending, counts alongside (values are distinct). */
+/**
+ * Within each key's segment (values sorted), sum the counts of equal values
+ * into one pair, compacting the arrays and moving `offsets`; returns the pairs
+ * left.
+ */
+function sumRepeats(offsets: Int32Array, values: Int32Array, counts: Float64Array): number {
+  let out = 0;
+  let from = 0;
+  for (let k = 0; k + 1 < offsets.length; k++) {
+    const to = offsets[k + 1];
+    offsets[k] = out;
+    for (let i = from; i < to; i++) {
+      if (out > offsets[k] && values[out - 1] === values[i]) counts[out - 1] = checked(counts[out - 1] + counts[i]);
+      else {
+        values[out] = values[i];
+        counts[out++] = counts[i];
+      }
+    }
+    from = to;
+  }
+  offsets[offsets.length - 1] = out;
+  return out;
+}
+
+/** Sort values[from..to) ascending, counts alongside (stable for equal values). */
 function sortSegment(values: Int32Array, counts: Float64Array, from: number, to: number): void {
   if (to - from < 2) return;
   if (to - from <= 32) {

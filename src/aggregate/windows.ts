@@ -24,6 +24,17 @@ export class WindowLog {
     this.size++;
   }
 
+  /** The entries pushed, as columns (trimmed copies); the log is left empty. */
+  drain(): WindowList {
+    const n = this.size;
+    const out = { ip: this.ip.slice(0, n), key: this.key.slice(0, n), window: this.window.slice(0, n) };
+    this.size = 0;
+    this.ip = new Int32Array(1 << 4);
+    this.key = new Int32Array(1 << 4);
+    this.window = new Float64Array(1 << 4);
+    return out;
+  }
+
   /** Group by IP; `keyIndex` maps arrival order to the final key index. */
   finish(ips: number, keyIndex: Int32Array): IpWindows {
     const offsets = new Int32Array(ips + 1);
@@ -39,6 +50,13 @@ export class WindowLog {
     }
     return new IpWindows(offsets, keys, windows);
   }
+}
+
+/** Log entries as columns: key[i] was active on IP ip[i] in window[i]. */
+export interface WindowList {
+  ip: Int32Array;
+  key: Int32Array;
+  window: Float64Array;
 }
 
 /** Windows of one value's keys, flat: key i's windows are data[offsets[i] … offsets[i+1]). */

@@ -12,9 +12,11 @@ import { readParallel, readParquetParallel } from './read-parallel.ts';
 import { RecordSplitter } from './record-splitter.ts';
 import { csvRows, jsonlRows } from './row-readers.ts';
 import { ROLES, makeValidator } from './validate.ts';
+import type { AggregateSpec } from './worker-aggregate.ts';
 
 export { detectFormat, sniffFormat } from './open-input.ts';
 export { IngestPool } from './pool.ts';
+export type { AggregateSpec, WorkerPart } from './worker-aggregate.ts';
 export { AccountRowSchema, EventRowSchema } from './schemas.ts';
 
 export interface IngestOptions {
@@ -24,6 +26,12 @@ export interface IngestOptions {
   rawPreviewChars: number;
   /** Role → column name in this file (config.columns.events or .accounts); unmapped roles use their own name. */
   columns: Partial<Record<string, string>>;
+  /**
+   * With a pool, add an events file's rows to each worker's own aggregate
+   * instead of handing them to `sink.event` (worker-aggregate.ts); the caller
+   * takes the parts with `pool.collect()` once every file is read.
+   */
+  aggregate?: AggregateSpec | null;
 }
 
 export interface IngestSink {
@@ -31,6 +39,8 @@ export interface IngestSink {
   event?(record: EventRecord, promptHash?: number): void;
   account?(record: AccountRecord): void;
   reject(rejection: Rejection): void;
+  /** Rows aggregated on the workers instead (IngestOptions.aggregate), a piece at a time: for progress. */
+  aggregated?(rows: number): void;
 }
 
 /**
@@ -59,7 +69,8 @@ export async function readInput(
     reject: (rejection: Rejection) => sink.reject(rejection),
   };
   if (pool !== null) {
-    const spec = { file, kind, cols, maxLineBytes: options.maxLineBytes, rawPreviewChars: options.rawPreviewChars };
+    const aggregate = kind === 'events' ? (options.aggregate ?? null) : null;
+    const spec = { file, kind, cols, maxLineBytes: options.maxLineBytes, rawPreviewChars: options.rawPreviewChars, aggregate };
     if (format === 'parquet') await readParquetParallel(spec, stats, sink, pool);
     else await readParallel({ ...spec, format }, stats, sink, pool);
     return stats;

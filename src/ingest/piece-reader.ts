@@ -14,6 +14,7 @@ import { csvRows, jsonlRows, type RowContext } from './row-readers.ts';
 import { makeValidator } from './validate.ts';
 import { fnv1a } from '../util/hash.ts';
 import { Interner } from '../aggregate/interner.ts';
+import { aggregatingSink, type AggregateSpec } from './worker-aggregate.ts';
 
 export interface PieceSpec {
   file: string;
@@ -27,6 +28,8 @@ export interface PieceSpec {
   header: string | null;
   /** The piece starts the file (its first record may carry a BOM). */
   first: boolean;
+  /** Aggregate the events on this worker (worker-aggregate.ts) rather than return them; absent or null to return them. */
+  aggregate?: AggregateSpec | null;
 }
 
 /** Events of a piece, by column; see packEvents. */
@@ -59,6 +62,8 @@ export interface PieceResult {
   /** Lines are counted from 1 at the piece's start. */
   rejections: Rejection[];
   events: PackedEvents | null;
+  /** Events added to this worker's aggregate instead (PieceSpec.aggregate). */
+  aggregated: number;
   accounts: AccountRecord[];
 }
 
@@ -176,10 +181,20 @@ export class PieceCollector {
   private readonly events = new EventPacker();
   private readonly accounts: AccountRecord[] = [];
   private readonly rejections: Rejection[] = [];
+  private aggregated = 0;
 
   constructor(spec: Omit<PieceSpec, 'format' | 'header' | 'first'> & { format: FileStats['format'] }) {
     const stats = { file: spec.file, kind: spec.kind, format: spec.format, read: 0, accepted: 0, rejected: 0, blank: 0 };
-    const sink = { event: (e: EventRecord) => this.events.add(e), account: (a: AccountRecord) => this.accounts.push(a) };
+    const aggregate = spec.aggregate ?? null;
+    let event = (e: EventRecord) => this.events.add(e);
+    if (aggregate !== null && spec.kind === 'events') {
+      const add = aggregatingSink(aggregate);
+      event = (e) => {
+        add(e);
+        this.aggregated++;
+      };
+    }
+    const sink = { event, account: (a: AccountRecord) => this.accounts.push(a) };
     this.ctx = {
       file: spec.file,
       kind: spec.kind,
@@ -195,7 +210,7 @@ export class PieceCollector {
   result(lines: number): PieceResult {
     const { read, accepted, rejected, blank } = this.ctx.stats;
     const events = this.events.count > 0 ? this.events.finish() : null;
-    return { lines, read, accepted, rejected, blank, rejections: this.rejections, events, accounts: this.accounts };
+    return { lines, read, accepted, rejected, blank, rejections: this.rejections, events, aggregated: this.aggregated, accounts: this.accounts };
   }
 }
 

@@ -9,10 +9,11 @@ import { Worker } from 'node:worker_threads';
 import { UserError } from '../util/errors.ts';
 import type { RowGroupSpec } from './parquet-piece.ts';
 import type { PieceResult, PieceSpec } from './piece-reader.ts';
+import type { WorkerPart } from './worker-aggregate.ts';
 import type { JobBody } from './worker-entry.ts';
 
 interface Pending {
-  resolve(result: PieceResult): void;
+  resolve(result: unknown): void;
   reject(error: Error): void;
 }
 
@@ -21,7 +22,7 @@ interface Slot {
   pending: Map<number, Pending>;
 }
 
-type Reply = { id: number; result: PieceResult } | { id: number; error: { code: string | null; message: string } };
+type Reply = { id: number; result: unknown } | { id: number; error: { code: string | null; message: string } };
 
 export interface PoolOptions {
   /**
@@ -97,13 +98,26 @@ export class IngestPool {
     return this.post({ spec, group }, []);
   }
 
+  /**
+   * What each worker aggregated (pieces read with an AggregateSpec), in worker
+   * order; null for a worker that aggregated nothing. Call once every piece is
+   * read: each worker starts afresh after it.
+   */
+  collect(): Promise<(WorkerPart | null)[]> {
+    return Promise.all(this.slots.map((slot) => this.postTo<WorkerPart | null>(slot, { collect: true }, [])));
+  }
+
   private post(job: JobBody, transfer: ArrayBuffer[]): Promise<PieceResult> {
-    if (this.failure !== null) return Promise.reject(this.failure);
     let slot = this.slots[0];
     for (const s of this.slots) if (s.pending.size < slot.pending.size) slot = s;
+    return this.postTo<PieceResult>(slot, job, transfer);
+  }
+
+  private postTo<T>(slot: Slot, job: JobBody, transfer: ArrayBuffer[]): Promise<T> {
+    if (this.failure !== null) return Promise.reject(this.failure);
     const id = this.nextId++;
-    return new Promise<PieceResult>((resolve, reject) => {
-      slot.pending.set(id, { resolve, reject });
+    return new Promise<T>((resolve, reject) => {
+      slot.pending.set(id, { resolve: resolve as (result: unknown) => void, reject });
       slot.worker.postMessage({ id, ...job }, transfer);
     });
   }

@@ -16,7 +16,7 @@ import { PieceReader, unpackAccounts, unpackEvents, type PieceResult, type Piece
 import type { IngestPool } from './pool.ts';
 import { SegmentCutter, type Piece } from './segment-cutter.ts';
 
-/** Pieces in flight per worker: enough to keep every worker busy while this thread aggregates. */
+/** Pieces in flight per worker: enough to keep every worker busy while this thread reads and cuts. */
 const IN_FLIGHT_PER_WORKER = 3;
 
 export async function readParallel(
@@ -39,9 +39,11 @@ export async function readParallel(
 
   const take = async (piece: Piece) => {
     const pieceSpec: PieceSpec = { ...spec, header, first };
+    // Pieces read on this thread hand their events to the sink, whatever the workers do.
+    const here: PieceSpec = { ...pieceSpec, aggregate: null };
     first = false;
     if (piece.long) {
-      long ??= new PieceReader(pieceSpec);
+      long ??= new PieceReader(here);
       long.push(piece.bytes);
       if (piece.done) {
         const reader = long;
@@ -51,7 +53,7 @@ export async function readParallel(
       }
     } else if (csv && header === null) {
       // The header: read here, since every piece needs it.
-      const reader = new PieceReader(pieceSpec);
+      const reader = new PieceReader(here);
       reader.push(piece.bytes);
       const result = reader.finish();
       header = reader.header;
@@ -92,6 +94,7 @@ function applyResult(r: PieceResult, lineBase: number, stats: FileStats, sink: I
   stats.blank += r.blank;
   for (const rejection of r.rejections) sink.reject({ ...rejection, line: rejection.line + lineBase });
   if (r.events !== null && sink.event) unpackEvents(r.events, sink.event);
+  else if (r.aggregated > 0) sink.aggregated?.(r.aggregated);
   if (sink.account) unpackAccounts(r.accounts, sink.account);
 }
 

@@ -11,7 +11,7 @@
  */
 import type { Dataset } from '../aggregate/index.ts';
 import type { Config } from '../config/schema.ts';
-import { mineTemplatesParallel, PromptSampler, type Template } from '../templates/index.ts';
+import { mineTemplatesParallel, PromptSampler, type SamplerPart, type Template } from '../templates/index.ts';
 import { compareStrings } from '../util/compare.ts';
 
 export interface KeyTemplates {
@@ -52,6 +52,17 @@ export class PromptStage {
   add(seq: number, prompt: string, timestamp: number, hash?: number): void {
     this.seen++;
     this.sampler.add(seq, prompt, timestamp, hash);
+  }
+
+  /** The sample so far, as a part for another stage's `merge` (an ingest worker's stage, sent to the main thread). */
+  part(): { seen: number; sample: SamplerPart } {
+    return { seen: this.seen, sample: this.sampler.part() };
+  }
+
+  /** Add a part of another stage with the same options, its key k being arrival number `seq[k]` here. */
+  merge(part: { seen: number; sample: SamplerPart }, seq: Int32Array): void {
+    this.seen += part.seen;
+    this.sampler.merge(part.sample, seq);
   }
 
   /** Mines the sample; the sampled prompts are released (later stages need only the templates), so call it once. */

@@ -39,7 +39,7 @@ export { mineTemplates } from './mine.ts';
 export { mineTemplatesParallel, type ParallelOptions } from './mine-parallel.ts';
 export { DEFAULTS, MinerOptionsSchema, type MinerOptions } from './options.ts';
 export { detectReasoningElicitation } from './reasoning.ts';
-export { PromptSampler, estimateSupport, promptRank } from './sampler.ts';
+export { PromptSampler, estimateSupport, promptRank, samplerPartBuffers, type SamplerPart } from './sampler.ts';
 export { templateQuality, type TemplateQuality } from './quality.ts';
 export { normalise } from './normalise.ts';
 export type { MinedTemplates, MinerStats, PromptSample, Template } from './types.ts';

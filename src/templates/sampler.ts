@@ -77,6 +77,23 @@ export function budgetRung(maxPerKey: number, r: number): { perKey: number; thre
  * objects, with the texts as strings, was most of the ingest thread's time
  * (in the garbage collector) after aggregation itself.
  */
+/** A sampler's state as columns, to cross threads: see PromptSampler.part. */
+export interface SamplerPart {
+  rung: number;
+  /** Prompts seen per key (by the part's key numbers). */
+  seen: Float64Array;
+  /** Per entry held: key, rank, timestamp and text. */
+  key: Int32Array;
+  rank: Float64Array;
+  time: Float64Array;
+  texts: string[];
+}
+
+/** The buffers of a part that can be transferred rather than copied. */
+export function samplerPartBuffers(p: SamplerPart): ArrayBuffer[] {
+  return [p.seen, p.key, p.rank, p.time].map((a) => a.buffer as ArrayBuffer);
+}
+
 export class PromptSampler {
   /** Per key (an arrival number: small and dense): its largest entry or -1, entries held, prompts added. */
   private head = new Int32Array(1024).fill(-1);
@@ -116,7 +133,60 @@ export class PromptSampler {
   add(key: number, prompt: string, timestamp: number, hash = fnv1a(prompt)): void {
     if (key >= this.head.length) this.growKeys(key + 1);
     this.seenCount[key]++;
-    const rank = mix32(hash, this.seedBits);
+    this.offer(key, prompt, timestamp, mix32(hash, this.seedBits));
+  }
+
+  /**
+   * The sample as a part for another sampler's `merge` (same maxPerKey, seed
+   * and maxPrompts): its rung, what each key saw, and the entries held.
+   */
+  part(): SamplerPart {
+    const keys: number[] = [];
+    const ranks: number[] = [];
+    const times: number[] = [];
+    const texts: string[] = [];
+    for (let key = 0; key < this.head.length; key++) {
+      // Ascending, so that each entry merged goes to the head of the list it joins.
+      for (const e of this.entriesOf(key)) {
+        keys.push(key);
+        ranks.push(this.rank[e]);
+        times.push(this.time[e]);
+        texts.push(this.texts.get(this.textSlot[e]));
+      }
+    }
+    return {
+      rung: this.rung,
+      seen: this.seenCount.slice(),
+      key: Int32Array.from(keys),
+      rank: Float64Array.from(ranks),
+      time: Float64Array.from(times),
+      texts,
+    };
+  }
+
+  /**
+   * Add a part taken from another sampler of the same settings, its key k
+   * being `keys[k]` here. The result is the sample of both samplers' prompts:
+   * a part at rung r holds S_r of its prompts, and S_r' of a union for r' ≥ r
+   * is found from the parts' S_r by (a) and (b) of the header, so this one
+   * first steps down to the part's rung if it is above, then offers the part's
+   * entries (stepping further if they overflow the budget). By (c) for
+   * subsets, the rung it ends on is still the first whose sample of all the
+   * prompts fits.
+   */
+  merge(part: SamplerPart, keys: Int32Array): void {
+    if (part.rung > this.rung) this.stepTo(part.rung);
+    for (let k = 0; k < part.seen.length && k < keys.length; k++) {
+      if (part.seen[k] === 0) continue;
+      const key = keys[k];
+      if (key >= this.head.length) this.growKeys(key + 1);
+      this.seenCount[key] += part.seen[k];
+    }
+    for (let i = 0; i < part.key.length; i++) this.offer(keys[part.key[i]], part.texts[i], part.time[i], part.rank[i]);
+  }
+
+  /** Offer a prompt of rank `rank` to the key's sample (its seen count already taken). */
+  private offer(key: number, prompt: string, timestamp: number, rank: number): void {
     if (rank >= this.threshold) return;
     const head = this.head[key];
     if (this.count[key] < this.perKey) {
@@ -140,6 +210,8 @@ export class PromptSampler {
   }
 
   private compareEntries(a: number, b: number): number {
+    // Ranks first: a text is read from the arena (a new string) only on a tie.
+    if (this.rank[a] !== this.rank[b]) return this.rank[a] < this.rank[b] ? -1 : 1;
     return this.compareWith(a, this.rank[b], this.texts.get(this.textSlot[b]), this.time[b]);
   }
 
@@ -197,29 +269,33 @@ export class PromptSampler {
 
   /** Down the ladder until the sample fits the budget, evicting what the new rung leaves out. */
   private stepDown(): void {
-    while (this.held > this.maxPrompts) {
-      const { perKey, threshold } = budgetRung(this.maxPerKey, ++this.rung);
-      this.perKey = perKey;
-      this.threshold = threshold;
-      let held = 0;
-      for (let key = 0; key < this.head.length; key++) {
-        if (this.head[key] < 0) continue;
-        // Keep the perKey smallest below the threshold: a prefix of the ascending list.
-        const all = this.entriesOf(key);
-        let keep = 0;
-        while (keep < all.length && keep < perKey && this.rank[all[keep]] < threshold) keep++;
-        for (let i = keep; i < all.length; i++) this.freeEntry(all[i]);
-        let head = -1;
-        for (let i = 0; i < keep; i++) {
-          this.next[all[i]] = head;
-          head = all[i];
-        }
-        this.head[key] = head;
-        this.count[key] = keep;
-        held += keep;
+    while (this.held > this.maxPrompts) this.stepTo(this.rung + 1);
+  }
+
+  /** To rung `rung` (below this one), evicting what it leaves out. */
+  private stepTo(rung: number): void {
+    this.rung = rung;
+    const { perKey, threshold } = budgetRung(this.maxPerKey, rung);
+    this.perKey = perKey;
+    this.threshold = threshold;
+    let held = 0;
+    for (let key = 0; key < this.head.length; key++) {
+      if (this.head[key] < 0) continue;
+      // Keep the perKey smallest below the threshold: a prefix of the ascending list.
+      const all = this.entriesOf(key);
+      let keep = 0;
+      while (keep < all.length && keep < perKey && this.rank[all[keep]] < threshold) keep++;
+      for (let i = keep; i < all.length; i++) this.freeEntry(all[i]);
+      let head = -1;
+      for (let i = 0; i < keep; i++) {
+        this.next[all[i]] = head;
+        head = all[i];
       }
-      this.held = held;
+      this.head[key] = head;
+      this.count[key] = keep;
+      held += keep;
     }
+    this.held = held;
   }
 
   /** Prompts held now, over all keys (never above maxPrompts after an add). */
