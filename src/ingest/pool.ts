@@ -87,9 +87,13 @@ export class IngestPool {
     }
   }
 
-  /** Reads `bytes` (a piece cut at record boundaries) on a worker; the buffer is transferred, so it is unusable here afterwards. */
+  /**
+   * Reads `bytes` (a piece cut at record boundaries) on a worker. A buffer of
+   * its own is transferred, so it is unusable here afterwards; a view of shared
+   * memory (piece-slots.ts) is read in place, so leave it alone until the reply.
+   */
   read(spec: PieceSpec, bytes: Uint8Array): Promise<PieceResult> {
-    const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+    const whole = !(bytes.buffer instanceof SharedArrayBuffer) && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
     return this.post({ spec, bytes }, whole ? [bytes.buffer as ArrayBuffer] : []);
   }
 

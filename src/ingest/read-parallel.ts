@@ -14,6 +14,7 @@ import type { RowGroupSpec } from './parquet-piece.ts';
 import { openParquet } from './parquet-rows.ts';
 import { PieceReader, unpackAccounts, unpackEvents, type PieceResult, type PieceSpec } from './piece-reader.ts';
 import type { IngestPool } from './pool.ts';
+import { PieceSlots } from './piece-slots.ts';
 import { SegmentCutter, type Piece } from './segment-cutter.ts';
 
 /** Pieces in flight per worker: enough to keep every worker busy while this thread reads and cuts. */
@@ -26,7 +27,9 @@ export async function readParallel(
   pool: IngestPool,
 ): Promise<void> {
   const csv = spec.format === 'csv';
-  const cutter = new SegmentCutter(csv, spec.maxLineBytes, csv);
+  // A batch piece is at most a piece and the carried start of a record: past twice a piece, a fresh buffer.
+  const slots = new PieceSlots(IN_FLIGHT_PER_WORKER * pool.size + 2, 2 * pool.pieceBytes);
+  const cutter = new SegmentCutter(csv, spec.maxLineBytes, csv, (n) => slots.take(n));
   let header: string | null = null;
   let first = true;
   let lineBase = 0;
@@ -44,7 +47,7 @@ export async function readParallel(
     first = false;
     if (piece.long) {
       long ??= new PieceReader(here);
-      long.push(piece.bytes);
+      long.push(new Uint8Array(piece.bytes)); // a copy: the reader may keep a part, and the chunk is reused
       if (piece.done) {
         const reader = long;
         long = null;
@@ -56,14 +59,20 @@ export async function readParallel(
       const reader = new PieceReader(here);
       reader.push(piece.bytes);
       const result = reader.finish();
+      slots.give(piece.bytes);
       header = reader.header;
       await results.push(Promise.resolve(result));
     } else {
-      await results.push(pool.read(pieceSpec, piece.bytes));
+      const bytes = piece.bytes;
+      const result = pool.read(pieceSpec, bytes);
+      // The worker is done with the bytes once it replies, however it replies.
+      result.then(() => slots.give(bytes), () => slots.give(bytes));
+      await results.push(result);
     }
   };
 
-  for await (const chunk of inputChunks(spec.file)) {
+  // Chunks are reused: the cutter copies what it carries, pieces are copied into slots, long parts above.
+  for await (const chunk of inputChunks(spec.file, true)) {
     for (let at = 0; at < chunk.length; at += pool.pieceBytes) {
       for (const piece of cutter.push(chunk.subarray(at, at + pool.pieceBytes))) await take(piece);
     }

@@ -26,7 +26,7 @@ const UNQUOTED = 1;
 const IN_QUOTES = 2;
 const QUOTE_PENDING = 3;
 
-/** Whole records (the last ends with its LF, or at the end of the input), in a fresh ArrayBuffer of their own. */
+/** Whole records (the last ends with its LF, or at the end of the input), in a fresh array of their own (or from `alloc`). */
 export interface BatchPiece {
   long: false;
   bytes: Uint8Array;
@@ -56,6 +56,8 @@ export class SegmentCutter {
     private readonly csv: boolean,
     private readonly maxBytes: number,
     private splitFirst: boolean,
+    /** Where a batch piece's bytes are written (read-parallel.ts gives shared slots); a fresh array by default. */
+    private readonly alloc: (bytes: number) => Uint8Array = (n) => new Uint8Array(n),
   ) {}
 
   push(chunk: Buffer): Piece[] {
@@ -103,7 +105,7 @@ export class SegmentCutter {
       out.push({ long: true, bytes, done: false });
       return;
     }
-    this.carry.push(bytes);
+    this.carry.push(new Uint8Array(bytes)); // a copy (Buffer#slice would not be): the caller may reuse the chunk
     this.carryBytes += bytes.length;
     // Over maxBytes even if its last byte is the CR of a CRLF: RecordSplitter will call it too long.
     if (this.carryBytes > this.maxBytes + 1) {
@@ -113,12 +115,12 @@ export class SegmentCutter {
   }
 
   private batch(tail: Uint8Array): BatchPiece {
-    return { long: false, bytes: this.take(tail) };
+    return { long: false, bytes: this.take(tail, this.alloc) };
   }
 
-  /** The carried bytes and `tail`, copied into one new buffer (transferable to a worker). */
-  private take(tail: Uint8Array): Uint8Array {
-    const bytes = new Uint8Array(this.carryBytes + tail.length);
+  /** The carried bytes and `tail`, copied into one new buffer (transferable to a worker), or one from `alloc`. */
+  private take(tail: Uint8Array, alloc: (n: number) => Uint8Array = (n) => new Uint8Array(n)): Uint8Array {
+    const bytes = alloc(this.carryBytes + tail.length);
     let at = 0;
     for (const part of this.carry) {
       bytes.set(part, at);

@@ -22,7 +22,7 @@ function whole(csv: boolean, max: number, chunks: Buffer[]): Out[] {
 }
 
 /** What fresh splitters over the cut pieces emit, line numbers moved by the lines before each piece. */
-function cut(csv: boolean, max: number, chunks: Buffer[], splitFirst: boolean): { out: Out[]; pieces: number } {
+function cut(csv: boolean, max: number, chunks: Buffer[], splitFirst: boolean, reuse = false): { out: Out[]; pieces: number } {
   const out: Out[] = [];
   const cutter = new SegmentCutter(csv, max, splitFirst);
   let base = 0;
@@ -48,7 +48,17 @@ function cut(csv: boolean, max: number, chunks: Buffer[], splitFirst: boolean): 
     splitter.end();
     base += splitter.lines;
   };
-  for (const c of chunks) cutter.push(c).forEach(take);
+  // With `reuse`, every chunk arrives in one buffer, overwritten once its pieces are taken (as inputChunks' reuse does).
+  const scratch = Buffer.alloc(Math.max(1, ...chunks.map((c) => c.length)));
+  for (const c of chunks) {
+    if (!reuse) {
+      cutter.push(c).forEach(take);
+      continue;
+    }
+    c.copy(scratch);
+    cutter.push(scratch.subarray(0, c.length)).forEach(take);
+    scratch.fill(0x78);
+  }
   cutter.end().forEach(take);
   return { out, pieces };
 }
@@ -72,6 +82,18 @@ function randomChunks(rng: () => number, bytes: Buffer): Buffer[] {
 }
 
 describe('SegmentCutter', () => {
+  it('keeps no view of a chunk it was given, so the caller may reuse the buffer', () => {
+    for (const csv of [false, true]) {
+      const rng = createRng(csv ? 31 : 32);
+      for (let trial = 0; trial < 200; trial++) {
+        const input = randomInput(rng, Math.floor(rng() * 300));
+        const chunks = randomChunks(rng, input);
+        const max = 4 + Math.floor(rng() * 30);
+        expect(cut(csv, max, chunks, csv, true).out, `trial ${trial}`).toEqual(whole(csv, max, chunks));
+      }
+    }
+  });
+
   for (const csv of [false, true]) {
     it(`gives pieces that read like the whole stream, in one chunk (${csv ? 'CSV' : 'JSONL'}, random bytes and chunks)`, () => {
       const rng = createRng(csv ? 11 : 12);
