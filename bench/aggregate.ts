@@ -11,7 +11,7 @@
  */
 import { Aggregator } from '../src/aggregate/index.ts';
 import { DEFAULT_CONFIG } from '../src/config/schema.ts';
-import { readInput } from '../src/ingest/index.ts';
+import { mergeParts, readInput } from '../src/ingest/index.ts';
 import { IngestPool } from '../src/ingest/pool.ts';
 import type { EventRecord } from '../src/model.ts';
 import { PromptStage } from '../src/prompts/index.ts';
@@ -54,11 +54,7 @@ if (pool !== null) {
   const tc = performance.now();
   const parts = await pool.collect();
   const tm = performance.now();
-  for (const part of parts) {
-    if (part === null) continue;
-    const seq = aggregator.merge(part.aggregate);
-    if (part.prompts !== null) prompts.merge(part.prompts, seq);
-  }
+  mergeParts(parts, aggregator, sampling ? prompts : null);
   inCollect = tm - tc;
   inMerge = performance.now() - tm;
   events = stats.accepted;

@@ -10,7 +10,7 @@ import { attribute, type LoadedActors } from './attribute/index.ts';
 import { clusterEdges, keptEdges } from './cluster/index.ts';
 import { supportedMembers } from './cluster/support.ts';
 import type { Config } from './config/schema.ts';
-import { IngestPool, readInput } from './ingest/index.ts';
+import { IngestPool, mergeParts, readInput } from './ingest/index.ts';
 import { layout } from './layout/index.ts';
 import { link } from './link/index.ts';
 import type { AccountRecord, EventRecord, FileStats, InputKind, Rejection } from './model.ts';
@@ -111,11 +111,7 @@ async function ingest(options: BuildOptions, aggregator: Aggregator, prompts: Pr
   try {
     for (const file of options.accounts) await read(file, 'accounts');
     for (const file of options.events) await read(file, 'events');
-    for (const part of (await pool?.collect()) ?? []) {
-      if (part === null) continue;
-      const seq = aggregator.merge(part.aggregate);
-      if (prompts !== null && part.prompts !== null) prompts.merge(part.prompts, seq);
-    }
+    if (pool !== null) mergeParts(await pool.collect(), aggregator, prompts);
   } finally {
     await pool?.close();
   }

@@ -191,8 +191,8 @@ export class Aggregator {
       if (p.first[i] < c.first[k]) c.first[k] = p.first[i];
       if (p.last[i] > c.last[k]) c.last[k] = p.last[i];
     }
-    const ips = Int32Array.from(p.ipNames, (ip) => this.ipIds.id(ip));
     const ids = (names: string[], interner: Interner) => Int32Array.from(names, (name) => interner.id(name));
+    const ips = ids(p.ipNames, this.ipIds);
     mergePairs(c.hourly, p.hourly, seq, null);
     mergePairs(c.ips, p.ips, seq, ips);
     mergePairs(c.userAgents, p.userAgents, seq, ids(p.userAgentNames, this.userAgentIds));

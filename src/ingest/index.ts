@@ -16,7 +16,7 @@ import type { AggregateSpec } from './worker-aggregate.ts';
 
 export { detectFormat, sniffFormat } from './open-input.ts';
 export { IngestPool } from './pool.ts';
-export type { AggregateSpec, WorkerPart } from './worker-aggregate.ts';
+export { mergeParts, type AggregateSpec, type WorkerPart } from './worker-aggregate.ts';
 export { AccountRowSchema, EventRowSchema } from './schemas.ts';
 
 export interface IngestOptions {

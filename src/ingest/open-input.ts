@@ -4,7 +4,7 @@
  * gzipped file with a plain name still reads. Parquet is told by content
  * alone (`PAR1` at both ends), whatever the name.
  */
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
@@ -87,29 +87,37 @@ export async function sniffFormat(file: string): Promise<InputFormat> {
   return format;
 }
 
-/** A Buffer stream of the file's content, gunzipped if it starts with the gzip magic bytes. */
-export async function openInput(file: string): Promise<Readable> {
+/** `file` opened for reading, and whether it starts with gzip's magic bytes. */
+async function openChecked(file: string): Promise<{ handle: FileHandle; gzip: boolean }> {
   let handle;
   try {
     handle = await open(file, 'r');
   } catch (err) {
     throw new UserError('E_INPUT_MISSING', `${file}: cannot open input file (${describe(err)})`);
   }
-  const magic = Buffer.alloc(2);
   try {
+    const magic = Buffer.alloc(2);
     const { bytesRead } = await handle.read(magic, 0, 2, 0);
-    const stream = handle.createReadStream({ start: 0, highWaterMark: CHUNK_BYTES });
-    if (bytesRead === 2 && magic[0] === 0x1f && magic[1] === 0x8b) {
-      const gunzip = createGunzip({ chunkSize: CHUNK_BYTES });
-      stream.on('error', (err) => gunzip.destroy(err));
-      gunzip.on('close', () => stream.destroy());
-      return stream.pipe(gunzip);
-    }
-    return stream;
+    return { handle, gzip: bytesRead === 2 && magic[0] === 0x1f && magic[1] === 0x8b };
   } catch (err) {
     await handle.close();
     throw new UserError('E_INPUT_MISSING', `${file}: cannot read input file (${describe(err)})`);
   }
+}
+
+/** A Buffer stream of an opened file's content, gunzipped if it is gzip. */
+function streamOf({ handle, gzip }: { handle: FileHandle; gzip: boolean }): Readable {
+  const stream = handle.createReadStream({ start: 0, highWaterMark: CHUNK_BYTES });
+  if (!gzip) return stream;
+  const gunzip = createGunzip({ chunkSize: CHUNK_BYTES });
+  stream.on('error', (err) => gunzip.destroy(err));
+  gunzip.on('close', () => stream.destroy());
+  return stream.pipe(gunzip);
+}
+
+/** A Buffer stream of the file's content, gunzipped if it starts with the gzip magic bytes. */
+export async function openInput(file: string): Promise<Readable> {
+  return streamOf(await openChecked(file));
 }
 
 /**
@@ -124,11 +132,12 @@ export async function openInput(file: string): Promise<Readable> {
  * ~64 MiB of new buffers (at 24 GB, hundreds of them).
  */
 export async function* inputChunks(file: string, reuse = false): AsyncGenerator<Buffer> {
-  if (reuse && !(await isGzip(file))) {
-    yield* reusedChunks(file);
+  const opened = await openChecked(file);
+  if (reuse && !opened.gzip) {
+    yield* reusedChunks(file, opened.handle);
     return;
   }
-  const stream = await openInput(file);
+  const stream = streamOf(opened);
   const chunks = stream[Symbol.asyncIterator]();
   try {
     for (;;) {
@@ -147,29 +156,8 @@ export async function* inputChunks(file: string, reuse = false): AsyncGenerator<
   }
 }
 
-async function isGzip(file: string): Promise<boolean> {
-  let handle;
-  try {
-    handle = await open(file, 'r');
-  } catch {
-    return false; // openInput words the error
-  }
-  try {
-    const magic = Buffer.alloc(2);
-    const { bytesRead } = await handle.read(magic, 0, 2, 0);
-    return bytesRead === 2 && magic[0] === 0x1f && magic[1] === 0x8b;
-  } finally {
-    await handle.close();
-  }
-}
-
-async function* reusedChunks(file: string): AsyncGenerator<Buffer> {
-  let handle;
-  try {
-    handle = await open(file, 'r');
-  } catch (err) {
-    throw new UserError('E_INPUT_MISSING', `${file}: cannot open input file (${describe(err)})`);
-  }
+/** The content of an opened plain file, read into one buffer again and again (see inputChunks). */
+async function* reusedChunks(file: string, handle: FileHandle): AsyncGenerator<Buffer> {
   const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
   try {
     for (;;) {

@@ -41,6 +41,8 @@ export interface LongPiece {
 
 export type Piece = BatchPiece | LongPiece;
 
+const fresh = (bytes: number) => new Uint8Array(bytes);
+
 export class SegmentCutter {
   private carry: Uint8Array[] = [];
   private carryBytes = 0;
@@ -57,7 +59,7 @@ export class SegmentCutter {
     private readonly maxBytes: number,
     private splitFirst: boolean,
     /** Where a batch piece's bytes are written (read-parallel.ts gives shared slots); a fresh array by default. */
-    private readonly alloc: (bytes: number) => Uint8Array = (n) => new Uint8Array(n),
+    private readonly alloc: (bytes: number) => Uint8Array = fresh,
   ) {}
 
   push(chunk: Buffer): Piece[] {
@@ -119,7 +121,7 @@ export class SegmentCutter {
   }
 
   /** The carried bytes and `tail`, copied into one new buffer (transferable to a worker), or one from `alloc`. */
-  private take(tail: Uint8Array, alloc: (n: number) => Uint8Array = (n) => new Uint8Array(n)): Uint8Array {
+  private take(tail: Uint8Array, alloc: (n: number) => Uint8Array = fresh): Uint8Array {
     const bytes = alloc(this.carryBytes + tail.length);
     let at = 0;
     for (const part of this.carry) {

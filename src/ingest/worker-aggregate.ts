@@ -50,3 +50,12 @@ export function workerPartBuffers(part: WorkerPart | null): ArrayBuffer[] {
   if (part === null) return [];
   return [...partBuffers(part.aggregate), ...(part.prompts === null ? [] : samplerPartBuffers(part.prompts.sample))];
 }
+
+/** Merge the workers' parts (IngestPool.collect) into the main thread's aggregator and prompt stage. */
+export function mergeParts(parts: readonly (WorkerPart | null)[], aggregator: Aggregator, prompts: PromptStage | null): void {
+  for (const part of parts) {
+    if (part === null) continue;
+    const seq = aggregator.merge(part.aggregate);
+    if (prompts !== null && part.prompts !== null) prompts.merge(part.prompts, seq);
+  }
+}
