@@ -11,7 +11,7 @@ import { clusterEdges, keptEdges } from './cluster/index.ts';
 import { supportedMembers } from './cluster/support.ts';
 import type { Config } from './config/schema.ts';
 import { IngestPool, mergeParts, readInput } from './ingest/index.ts';
-import { layout } from './layout/index.ts';
+import { layoutOnCores } from './layout/index.ts';
 import { link } from './link/index.ts';
 import type { AccountRecord, EventRecord, FileStats, InputKind, Rejection } from './model.ts';
 import { PromptStage } from './prompts/index.ts';
@@ -180,7 +180,11 @@ export async function build(options: BuildOptions, progress?: Progress): Promise
     }
 
     progress?.stage('layout');
-    const view = layout({ data, linked, clusters, templates, config, seed: options.seed });
+    // With workers, the clusters' ForceAtlas2 runs on them while this thread builds the rest of
+    // the view and then writes the build's other files: `layout` times this thread's share, and
+    // `write` includes any wait for the layout threads.
+    const viewing = layoutOnCores({ data, linked, clusters, templates, config, seed: options.seed }, options.workers ?? 1);
+    viewing.catch(() => {}); // awaited below; this only keeps a failure during the writes from counting as unhandled
     stage('layout');
 
     progress?.stage('write');
@@ -190,7 +194,7 @@ export async function build(options: BuildOptions, progress?: Progress): Promise
     await writeEdges(dir, data, linked, clusterOf, config.projection.maxEvidenceValues);
     await writeGraph(dir, data, linked, clusterOf);
     if (templates !== null) await dir.write('templates.json', json(templatesFile(templates, data, linked, config.templates)));
-    await writeView(dir, view);
+    await writeView(dir, await viewing);
     if (changes !== null) await dir.write('changes.json', json(changes));
     if (attribution !== null) await dir.write('attribution.json', json(attribution));
     await dir.write('manifest.json', json(manifest(inputs, config, options.seed, options.configFile)));

@@ -29,7 +29,7 @@ function top<K>(counts: Iterable<[K, number]>, name: (k: K) => string, n: number
 
 export function clusterNodes(
   members: Int32Array,
-  positions: Float64Array,
+  positions: Float64Array | null,
   colorOf: string[],
   data: Dataset,
   index: GraphIndex,
@@ -42,8 +42,8 @@ export function clusterNodes(
     return {
       id: k.id,
       account: a >= 0 ? data.accounts[a].id : null,
-      x: positions[2 * m],
-      y: positions[2 * m + 1],
+      x: positions === null ? 0 : positions[2 * m],
+      y: positions === null ? 0 : positions[2 * m + 1],
       size: keySize(k.requests),
       color: colorOf[m],
       requests: k.requests,

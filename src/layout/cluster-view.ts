@@ -1,19 +1,17 @@
 /**
- * clusters/<id>.json: one cluster for the viewer. Its keys are placed by
- * ForceAtlas2 over all its internal edges (the file lists only the strongest),
- * from positions seeded by the build's seed and the cluster's id, so a
- * cluster's layout does not depend on the other clusters.
+ * clusters/<id>.json: one cluster for the viewer, its keys at the positions
+ * ForceAtlas2 gave them (cluster-positions.ts). The file can be built before
+ * the positions are known and placed when they arrive (placeNodes), so that
+ * the layout threads run while this one builds the rest.
  */
 import type { Dataset } from '../aggregate/index.ts';
 import type { Linked } from '../link/index.ts';
 import type { KeyTemplates } from '../prompts/index.ts';
 import type { Cluster } from '../output/schemas.ts';
-import { mix32 } from '../util/hash.ts';
 import { accountLegend } from './cluster-accounts.ts';
 import { clusterEdges, MAX_CLUSTER_EDGES } from './cluster-edges.ts';
 import { clusterNodes } from './cluster-nodes.ts';
 import { clusterTemplates } from './cluster-templates.ts';
-import { forceLayout } from './force.ts';
 import type { GraphIndex } from './graph-index.ts';
 import { VIEW_VERSION, type ClusterFile } from './schema.ts';
 import { clusterTimeline } from './timeline.ts';
@@ -23,33 +21,15 @@ export interface ClusterViewContext {
   linked: Linked;
   templates: KeyTemplates | null;
   index: GraphIndex;
-  seed: number;
   maxValues: number;
   maxEdges?: number;
 }
 
-/** Seed of one cluster's layout: the build's seed mixed with the cluster id's hex digits. */
-export const clusterSeed = (seed: number, id: string) => mix32(seed >>> 0, parseInt(id.slice(2, 10), 16));
-
-export function clusterLayout(members: Int32Array, slots: number[], linked: Linked, seed: number): Float64Array {
-  const local = new Map<number, number>();
-  members.forEach((key, m) => local.set(key, m));
-  const source = new Int32Array(slots.length);
-  const target = new Int32Array(slots.length);
-  const weight = new Float64Array(slots.length);
-  slots.forEach((slot, e) => {
-    source[e] = local.get(linked.store.source[slot])!;
-    target[e] = local.get(linked.store.target[slot])!;
-    weight[e] = linked.store.total(slot);
-  });
-  return forceLayout({ nodes: members.length, source, target, weight }, seed);
-}
-
-export function clusterView(cluster: Cluster, c: number, ctx: ClusterViewContext): ClusterFile {
+/** A cluster's file, its keys at `positions` (or at 0, 0 until placeNodes). */
+export function clusterView(cluster: Cluster, c: number, ctx: ClusterViewContext, positions: Float64Array | null): ClusterFile {
   const { data, linked, templates, index } = ctx;
   const members = index.members[c];
   const slots = index.internal[c];
-  const positions = clusterLayout(members, slots, linked, clusterSeed(ctx.seed, cluster.id));
   const legend = accountLegend(members, data);
   const ev = cluster.evidence;
   return {
@@ -75,4 +55,12 @@ export function clusterView(cluster: Cluster, c: number, ctx: ClusterViewContext
     timeline: clusterTimeline(members, data),
     attribution: cluster.attribution ?? null,
   };
+}
+
+/** Puts a file's keys at their positions ([x0, y0, x1, y1, …] in node order). */
+export function placeNodes(file: ClusterFile, positions: Float64Array): void {
+  file.nodes.forEach((node, m) => {
+    node.x = positions[2 * m];
+    node.y = positions[2 * m + 1];
+  });
 }

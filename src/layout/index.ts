@@ -9,8 +9,9 @@ import type { Config } from '../config/schema.ts';
 import type { Linked } from '../link/index.ts';
 import type { KeyTemplates } from '../prompts/index.ts';
 import type { Cluster } from '../output/schemas.ts';
-import { clusterView } from './cluster-view.ts';
-import { indexGraph } from './graph-index.ts';
+import { clusterGraphs, placeGraphs, placeGraphsOnCores } from './cluster-positions.ts';
+import { clusterView, placeNodes } from './cluster-view.ts';
+import { indexGraph, type GraphIndex } from './graph-index.ts';
 import { overviewFile } from './overview.ts';
 import type { ClusterFile, OverviewFile, SearchFile } from './schema.ts';
 import { searchFile } from './search.ts';
@@ -36,10 +37,35 @@ export interface ViewFiles {
   search: SearchFile;
 }
 
-export function layout({ data, linked, clusters, templates, config, seed, maxEdges }: LayoutInput): ViewFiles {
+export function layout(input: LayoutInput): ViewFiles {
+  const { index, ctx } = prepare(input);
+  const positions = placeGraphs(clusterGraphs(input.clusters, index, input.linked, input.seed));
+  const files = input.clusters.map((c, i) => clusterView(c, i, ctx, positions[i]));
+  return { overview: overview(input, index), clusters: files, search: searchFile(files) };
+}
+
+/**
+ * The same files, with the clusters' ForceAtlas2 on `workers` threads. All the
+ * rest is built on this thread before the promise is returned (an async
+ * function runs synchronously up to its first await), so the caller can go on
+ * with other work — the build writes its other files — while the threads run.
+ */
+export async function layoutOnCores(input: LayoutInput, workers: number): Promise<ViewFiles> {
+  if (workers <= 1) return layout(input);
+  const { index, ctx } = prepare(input);
+  const placing = placeGraphsOnCores(clusterGraphs(input.clusters, index, input.linked, input.seed), workers);
+  const files = input.clusters.map((c, i) => clusterView(c, i, ctx, null));
+  const view = { overview: overview(input, index), clusters: files, search: searchFile(files) };
+  const positions = await placing;
+  files.forEach((file, i) => placeNodes(file, positions[i]));
+  return view;
+}
+
+function prepare({ data, linked, clusters, templates, config, maxEdges }: LayoutInput) {
   const index = indexGraph(data, linked, clusters);
-  const overview = overviewFile(data, linked, clusters, index, seed, config);
-  const ctx = { data, linked, templates, index, seed, maxValues: config.projection.maxEvidenceValues, maxEdges };
-  const files = clusters.map((c, i) => clusterView(c, i, ctx));
-  return { overview, clusters: files, search: searchFile(files) };
+  return { index, ctx: { data, linked, templates, index, maxValues: config.projection.maxEvidenceValues, maxEdges } };
+}
+
+function overview({ data, linked, clusters, seed, config }: LayoutInput, index: GraphIndex): OverviewFile {
+  return overviewFile(data, linked, clusters, index, seed, config);
 }

@@ -24,7 +24,7 @@ import { packTable, packTables, type PackedTable } from './packed-tables.ts';
 import { keptOf, projectPart, type PartResult, type ProjectParams, type Projection } from './project-part.ts';
 import type { ProjectTask } from './project-worker.ts';
 import type { ValueTable } from './value-table.ts';
-import { startWorkers, type WorkerPool } from './worker-pool.ts';
+import { startWorkers, type WorkerPool } from '../util/run-workers.ts';
 
 /**
  * Below this many emitted pairs the projection stays on the calling thread:

@@ -12,7 +12,7 @@ import { packTables } from '../../src/link/packed-tables.ts';
 import { projectPart } from '../../src/link/project-part.ts';
 import { keptOf } from '../../src/link/project-part.ts';
 import { project, projectKept } from '../../src/link/project.ts';
-import { runWorkers, startWorkers } from '../../src/link/worker-pool.ts';
+import { runWorkers, startWorkers } from '../../src/util/run-workers.ts';
 import type { KeyTemplates } from '../../src/prompts/index.ts';
 import { config } from '../helpers/records.ts';
 import { readLog } from './read-log.ts';

@@ -16,7 +16,7 @@ export interface WorkerPool<T> {
   workers: Worker[];
 }
 
-const BOOT = new URL('../util/worker-boot.mjs', import.meta.url);
+const BOOT = new URL('./worker-boot.mjs', import.meta.url);
 
 export function startWorkers<T>(entry: URL, inputs: unknown[]): WorkerPool<T> {
   const workers = inputs.map((input) => new Worker(BOOT, { workerData: { __entry: entry.href, input } }));
