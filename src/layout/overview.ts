@@ -12,7 +12,7 @@ import type { Cluster } from '../output/schemas.ts';
 import { compareStrings } from '../util/compare.ts';
 import { roundTo } from '../util/stats.ts';
 import { RISK_RAMP, riskColor } from './colors.ts';
-import { forceLayout } from './force.ts';
+import type { ForceGraph } from './force-batch.ts';
 import { edgeTypeMask, typesOfMask, type GraphIndex } from './graph-index.ts';
 import { VIEW_VERSION, type OverviewFile, type OverviewLink, type RunFacts } from './schema.ts';
 
@@ -112,20 +112,29 @@ export function runFacts(data: Dataset, linked: Linked, clusters: Cluster[], see
   };
 }
 
-export function overviewFile(data: Dataset, linked: Linked, clusters: Cluster[], index: GraphIndex, seed: number, config: Config): OverviewFile {
-  const privacy = config.templates.privacy;
-  const links = overviewLinks(linked, clusters, index, config);
-  // Clusters are in rank order, which is itself a function of the input only.
+/** The overview's ForceAtlas2 input: one node per cluster, in rank order (itself a function of the input only), and the links. */
+export function overviewGraph(clusters: Cluster[], links: OverviewLink[], seed: number): ForceGraph {
   const position = new Map(clusters.map((c, i) => [c.id, i]));
-  const positions = forceLayout(
-    {
-      nodes: clusters.length,
-      source: links.map((l) => position.get(l.source)!),
-      target: links.map((l) => position.get(l.target)!),
-      weight: links.map((l) => l.weight),
-    },
+  return {
+    nodes: clusters.length,
+    source: Int32Array.from(links, (l) => position.get(l.source)!),
+    target: Int32Array.from(links, (l) => position.get(l.target)!),
+    weight: Float64Array.from(links, (l) => l.weight),
     seed,
-  );
+  };
+}
+
+/** overview.json, its clusters at `positions` (overviewGraph's layout), or at 0, 0 until placeOverview. */
+export function overviewFile(
+  data: Dataset,
+  linked: Linked,
+  clusters: Cluster[],
+  links: OverviewLink[],
+  positions: Float64Array | null,
+  seed: number,
+  config: Config,
+): OverviewFile {
+  const privacy = config.templates.privacy;
   const nodes = clusters.map((c, i) => ({
     id: c.id,
     rank: c.rank,
@@ -134,8 +143,8 @@ export function overviewFile(data: Dataset, linked: Linked, clusters: Cluster[],
     accounts: c.accounts.length,
     requests: Number(c.features.requests ?? 0),
     first_reason: c.reasons[0] ?? null,
-    x: positions[2 * i],
-    y: positions[2 * i + 1],
+    x: positions === null ? 0 : positions[2 * i],
+    y: positions === null ? 0 : positions[2 * i + 1],
     size: clusterSize(c.size),
     color: riskColor(c.risk),
     ...(c.attribution !== undefined ? { actor: c.attribution?.actor ?? null } : {}),
@@ -148,4 +157,12 @@ export function overviewFile(data: Dataset, linked: Linked, clusters: Cluster[],
     nodes,
     links,
   };
+}
+
+/** Puts the overview's clusters at their positions ([x0, y0, x1, y1, …] in rank order). */
+export function placeOverview(file: OverviewFile, positions: Float64Array): void {
+  file.nodes.forEach((node, i) => {
+    node.x = positions[2 * i];
+    node.y = positions[2 * i + 1];
+  });
 }

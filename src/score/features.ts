@@ -122,8 +122,9 @@ export function computeFeatures(members: number[], ctx: ScoreContext): ClusterFe
     outputTokens += k.outputTokens;
     first = Math.min(first, k.first);
     last = Math.max(last, k.last);
-    for (let h = 0; h < 24; h++) hourOfDay[h] += k.hourOfDay[h];
-    for (const [hour, n] of k.hourly) {
+    const hours = k.hourly; // a getter that builds the key's counts: read once
+    for (const [hour, n] of hours) {
+      hourOfDay[((hour % 24) + 24) % 24] += n;
       let s = hourly.get(hour);
       if (!s) hourly.set(hour, (s = new Set()));
       s.add(owner(i));
