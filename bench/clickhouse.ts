@@ -19,6 +19,7 @@ import { describe, roleTexts, tableRef } from '../src/source/clickhouse/columns.
 import { eventsSql } from '../src/source/clickhouse/events-sql.ts';
 import { ClickHouseClient } from '../src/source/clickhouse/http.ts';
 import { ClickHouseSourceSchema } from '../src/source/clickhouse/options.ts';
+import { DEFAULT_CONFIG } from '../src/config/schema.ts';
 import { EVENT_ROLES } from '../src/model.ts';
 
 /** Bytes on the wire of one query's JSONEachRow result with gzip, as the build receives it. */
@@ -84,7 +85,7 @@ try {
   for (const q of source.queries) console.log(`| ${q.name} | ${secs(q.ms)} | ${q.rows} | ${mib(q.bytes)} |`);
   const c = new ClickHouseClient(ClickHouseSourceSchema.parse({ kind: 'clickhouse', url, database: 'sybil', eventsTable: 'events' }));
   const texts = roleTexts('events', await describe(c, 'sybil', 'events'), EVENT_ROLES, {}, ['key_id']);
-  const sql = eventsSql({ table: tableRef('sybil', 'events'), texts, rowId: '`row`', windowMs: 600_000, maxPromptsPerKey: 8 });
+  const sql = eventsSql({ table: tableRef('sybil', 'events'), texts, rowId: '`row`', windowMs: 600_000, maxPromptsPerKey: 8, seed: DEFAULT_CONFIG.templates.seed });
   let wire = 0;
   for (const name of ['counts', 'totals', 'hours', 'accounts', 'userAgents', 'ips', 'prompts'] as const) {
     const n = await wireBytes(url, sql[name]);

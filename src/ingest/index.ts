@@ -35,7 +35,7 @@ export interface IngestOptions {
 }
 
 export interface IngestSink {
-  /** `promptHash`, when given, is fnv1a(record.prompt) (src/util/hash.ts), computed on the thread that parsed the row. */
+  /** `promptHash`, when given, is murmur3Utf8(record.prompt) (src/util/hash.ts), computed on the thread that parsed the row. */
   event?(record: EventRecord, promptHash?: number): void;
   account?(record: AccountRecord): void;
   reject(rejection: Rejection): void;

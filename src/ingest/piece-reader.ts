@@ -12,7 +12,7 @@ import type { AccountRecord, EventRecord, FileStats, InputKind, Rejection } from
 import { RecordSplitter } from './record-splitter.ts';
 import { csvRows, jsonlRows, type RowContext } from './row-readers.ts';
 import { makeValidator } from './validate.ts';
-import { fnv1a } from '../util/hash.ts';
+import { murmur3Utf8 } from '../util/hash.ts';
 import { Interner } from '../aggregate/interner.ts';
 import { aggregatingSink, type AggregateSpec } from './worker-aggregate.ts';
 
@@ -46,7 +46,7 @@ export interface PackedEvents {
   ips: string[];
   prefixes: (string | null)[];
   prompts: (string | null)[];
-  /** Per event: fnv1a of its prompt (0 for none), hashed here so the thread that samples prompts need not. */
+  /** Per event: murmur3Utf8 of its prompt (0 for none), hashed here so the thread that samples prompts need not. */
   promptHashes: Float64Array;
   /** [event index, extra] for events with extra columns. */
   extras: [number, Record<string, unknown>][];
@@ -106,7 +106,7 @@ class EventPacker {
     this.refs.push(this.ref(e.key_id), this.ref(e.account_id), this.ref(e.user_agent), this.ref(e.model));
     this.ipRefs.push(this.ipRef(e.ip, e.prefix));
     this.prompts.push(e.prompt);
-    this.promptHashes.push(e.prompt === null ? 0 : fnv1a(e.prompt));
+    this.promptHashes.push(e.prompt === null ? 0 : murmur3Utf8(e.prompt));
     for (const _ in e.extra) {
       this.extras.push([this.count, e.extra]);
       break;

@@ -48,10 +48,16 @@ export class PromptStage {
     return new PromptSampler(this.options.maxPromptsPerKey, this.options.seed, this.options.maxPrompts);
   }
 
-  /** A prompt of the key with arrival number `seq`; `hash` is fnv1a(prompt) when the caller has it. */
+  /** A prompt of the key with arrival number `seq`; `hash` is murmur3Utf8(prompt) when the caller has it. */
   add(seq: number, prompt: string, timestamp: number, hash?: number): void {
     this.seen++;
     this.sampler.add(seq, prompt, timestamp, hash);
+  }
+
+  /** `n` prompts of the key with arrival number `seq` that cannot be in the sample: counted, not offered. */
+  addSeen(seq: number, n: number): void {
+    this.seen += n;
+    this.sampler.addSeen(seq, n);
   }
 
   /** The sample so far, as a part for another stage's `merge` (an ingest worker's stage, sent to the main thread). */

@@ -8,7 +8,7 @@
  */
 import { UserError } from '../util/errors.ts';
 import { compareStrings } from '../util/compare.ts';
-import { sha256Hex } from '../util/hash.ts';
+import { fnv1a, mix32, sha256Hex } from '../util/hash.ts';
 import { fillingsOf } from './fillings.ts';
 import { foldExtensions } from './fold.ts';
 import { extractFrame, type Frame } from './frame.ts';
@@ -16,7 +16,6 @@ import { groupSkeletons } from './group.ts';
 import { unitWeight } from './normalise.ts';
 import { MinerOptionsSchema, type MinerOptions } from './options.ts';
 import { detectReasoningElicitation } from './reasoning.ts';
-import { promptRank } from './sampler.ts';
 import { paraphrasesToFold } from './paraphrase.ts';
 import { CANDIDATES } from './passes.ts';
 import { Scratch } from './scratch.ts';
@@ -60,7 +59,7 @@ export function prepare(samples: Iterable<PromptSample>, options: Partial<MinerO
   const rows = Array.isArray(samples) ? (samples as PromptSample[]) : [...samples];
   const n = rows.length;
   const rank = new Uint32Array(n);
-  for (let i = 0; i < n; i++) rank[i] = promptRank(rows[i]!.prompt, o.seed);
+  for (let i = 0; i < n; i++) rank[i] = orderRank(rows[i]!.prompt, o.seed);
   const byRank = (a: number, b: number) =>
     rank[a] !== rank[b] ? rank[a]! - rank[b]! : compareStrings(rows[a]!.prompt, rows[b]!.prompt) || rows[a]!.timestamp - rows[b]!.timestamp;
   // Rows with the same text share every result that depends on the text alone (frequent in logs:
@@ -69,6 +68,18 @@ export function prepare(samples: Iterable<PromptSample>, options: Partial<MinerO
   const disc = discoverySample(rows, o.maxPromptsPerKey, byRank);
   const work = { comparisons: 0, checks: 0, postings: 0, candidates: 0, probes: 0, capped: 0, paraphrases: 0 };
   return { o, rows, n, byRank, first, disc, s: new Scratch(), work };
+}
+
+/**
+ * The miner's order of rows: a seeded hash of the text, then the text, then
+ * the time. Any fixed order of the texts would do; this one (FNV-1a over
+ * UTF-16) is the one the goldens were made with. The sampler ranks by
+ * murmur3 of the UTF-8 instead, a hash ClickHouse has (sampler.ts); on a
+ * sampler's output the discovery sample is every row either way, since the
+ * sampler already kept at most maxPromptsPerKey prompts a key.
+ */
+export function orderRank(prompt: string, seed: number): number {
+  return mix32(fnv1a(prompt), seed >>> 0);
 }
 
 /** The documents of the document-frequency count: each distinct text of the discovery sample (its first row, ascending) and how many discovery rows carry it. */

@@ -1,6 +1,7 @@
 /**
  * mineTemplates: the stages of the miner in order.
- *   1. discovery sample: per key the maxPromptsPerKey prompts of smallest rank (bottom-k, sampler.ts);
+ *   1. discovery sample: per key the maxPromptsPerKey prompts first in the miner's order (orderRank;
+ *      on a sampler's output, every row);
  *   2. document frequency of every token-anchored character shingle over the sample (skeleton.ts);
  *   3. skeleton per prompt: its frequent shingles in long runs (skeleton.ts);
  *   4. candidate clusters: exact skeleton groups merged by MinHash-LSH + verification (group.ts);

@@ -1,7 +1,10 @@
 /**
  * Bounded sampling that does not depend on arrival order: bottom-k sampling
  * (Cohen & Kaplan 2007) per key under a total budget. Each prompt gets the
- * rank mix32(fnv1a(text), seed), ties broken by text and then timestamp.
+ * rank mix32(murmur3(UTF-8 of the text), seed), ties broken by text and then
+ * timestamp. ClickHouse computes the same rank in SQL (murmurHash3_32, then
+ * mix32 in UInt64 arithmetic), so a cluster can keep each key's bottom-k
+ * itself and send only that (src/source/clickhouse/events-sql.ts).
  *
  * Per key: a key keeps the maxPerKey prompts of smallest rank, so the same
  * multiset of prompts gives the same sample in any order. A max-heap per key
@@ -45,16 +48,16 @@
  * requests of such keys under the template.
  */
 import { compareStrings } from '../util/compare.ts';
-import { fnv1a as fnv1aImport, mix32 as mix32Import } from '../util/hash.ts';
+import { mix32 as mix32Import, murmur3Utf8 as murmur3Import } from '../util/hash.ts';
 import { grow } from '../util/grow.ts';
 import { TextArena } from './prompt-arena.ts';
 import type { PromptSample } from './types.ts';
 
-const fnv1a = fnv1aImport; // read the import bindings once, not per prompt
+const murmur3Utf8 = murmur3Import; // read the import bindings once, not per prompt
 const mix32 = mix32Import;
 
 export function promptRank(prompt: string, seed: number): number {
-  return mix32(fnv1a(prompt), seed >>> 0);
+  return mix32(murmur3Utf8(prompt), seed >>> 0);
 }
 
 /** Ranks are below 2^32: a threshold of 2^32 keeps every prompt. */
@@ -129,11 +132,17 @@ export class PromptSampler {
     this.seedBits = seed >>> 0;
   }
 
-  /** `key` is a small non-negative integer; `hash`, when given, must be fnv1a(prompt) (a reader thread may have computed it). */
-  add(key: number, prompt: string, timestamp: number, hash = fnv1a(prompt)): void {
+  /** `key` is a small non-negative integer; `hash`, when given, must be murmur3Utf8(prompt) (a reader thread may have computed it). */
+  add(key: number, prompt: string, timestamp: number, hash = murmur3Utf8(prompt)): void {
     if (key >= this.head.length) this.growKeys(key + 1);
     this.seenCount[key]++;
     this.offer(key, prompt, timestamp, mix32(hash, this.seedBits));
+  }
+
+  /** Counts `n` prompts of the key as seen without offering them (a source that sends only the candidates, see src/source/clickhouse). */
+  addSeen(key: number, n: number): void {
+    if (key >= this.head.length) this.growKeys(key + 1);
+    this.seenCount[key] += n;
   }
 
   /**

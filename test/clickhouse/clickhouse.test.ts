@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flagsOf } from '../../src/cli/command.ts';
+import { DEFAULT_CONFIG } from '../../src/config/schema.ts';
 import { BuildOptionsSchema } from '../../src/cli/commands/build.ts';
 import { timestampMs } from '../../src/ingest/timestamp.ts';
 import { makeValidator } from '../../src/ingest/validate.ts';
@@ -20,7 +21,8 @@ import { startCluster, type LocalCluster } from './local-cluster.ts';
 import { client, createTables, loadAccounts, loadEvents, type LoadCounts } from './load.ts';
 import { EDGE_ROWS } from './edge-cases.ts';
 import { describe as describeTable, roleTexts } from '../../src/source/clickhouse/columns.ts';
-import { eventsSql } from '../../src/source/clickhouse/events-sql.ts';
+import { eventsSql, promptRankSql } from '../../src/source/clickhouse/events-sql.ts';
+import { promptRank } from '../../src/templates/sampler.ts';
 
 /** Cluster start, generation and loading, or the two builds, on a busy machine. */
 const HOOK_MS = 300_000;
@@ -123,6 +125,33 @@ describe('build --source clickhouse', () => {
     expect(source.server_version).toMatch(/^\d+\./);
     expect(source.bytes_received).toBe(source.queries.reduce((a: number, q: { bytes: number }) => a + q.bytes, 0));
   });
+
+  it('sends each key’s prompts of the k smallest ranks only, not every distinct prompt', async () => {
+    const source = json(join(chOut, 'source.json'));
+    const sent = source.queries.find((q: { name: string }) => q.name === 'prompts').rows;
+    const keys = json(join(chOut, 'summary.json')).keys;
+    const [{ pairs }] = (await client(url).all('pairs', "SELECT count() AS pairs FROM (SELECT key_id, prompt FROM sybil.events WHERE prompt != '' GROUP BY key_id, prompt)")) as Array<{ pairs: string }>;
+    const k = DEFAULT_CONFIG.templates.maxPromptsPerKey;
+    expect(sent).toBeLessThanOrEqual(k * keys);
+    expect(sent).toBeLessThan(Number(pairs) * 0.8); // the bound bites on this sample
+  });
+});
+
+describe('the prompt rank in SQL', () => {
+  it('equals the sampler’s rank, mix32(murmur3(UTF-8), seed), for any text and seed', async () => {
+    const c = client(url);
+    const texts = ['', 'a', 'ab', 'abc', 'abcd', 'hello', 'Think step by step and show all your reasoning.', 'héllo wörld', '東京で', '🎉 emoji 👩‍💻', "quotes ' \" \\ and\ttabs\nnewlines", '\u0000\u0001 control', 'x'.repeat(10_000)];
+    await c.exec('CREATE TABLE sybil.rank_texts (id UInt32, s String) ENGINE = Memory');
+    try {
+      await c.exec('INSERT INTO sybil.rank_texts FORMAT JSONEachRow', texts.map((s, id) => JSON.stringify({ id, s })).join('\n'));
+      for (const seed of [0, 1, 42, 2 ** 32 - 1]) {
+        const got = (await c.all('ranks', `SELECT id, ${promptRankSql('s', seed, 'rank')} FROM sybil.rank_texts ORDER BY id`)) as Array<{ id: number; rank: string }>;
+        expect(got.map((r) => Number(r.rank)), `seed ${seed}`).toEqual(texts.map((t) => promptRank(t, seed)));
+      }
+    } finally {
+      await c.exec('DROP TABLE sybil.rank_texts');
+    }
+  });
 });
 
 describe('the SQL row contract', () => {
@@ -141,7 +170,7 @@ describe('the SQL row contract', () => {
     for (const e of expected) expect(rejected.get(e.row) ?? null, `row ${e.row}: ${JSON.stringify(EDGE_ROWS[e.row - 1])}`).toBe(e.reason);
     // Each accepted row has a key of its own: its first and last seen are the timestamp the SQL computed.
     const types = await describeTable(c, 'sybil', 'edge');
-    const sql = eventsSql({ table: 'sybil.edge', texts: roleTexts('edge', types, EVENT_ROLES, {}, ['key_id']), rowId: 'NULL', windowMs: 600_000, maxPromptsPerKey: 8 });
+    const sql = eventsSql({ table: 'sybil.edge', texts: roleTexts('edge', types, EVENT_ROLES, {}, ['key_id']), rowId: 'NULL', windowMs: 600_000, maxPromptsPerKey: 8, seed: DEFAULT_CONFIG.templates.seed });
     const computed = new Map<string, number>();
     await c.each('totals', sql.totals, (r) => {
       // ClickHouse quotes 64-bit integers in JSON

@@ -20,6 +20,8 @@ export interface EventsSqlInput {
   rowId: string;
   windowMs: number;
   maxPromptsPerKey: number;
+  /** templates.seed: the prompt sampler's rank (src/templates/sampler.ts) is computed here too. */
+  seed: number;
 }
 
 export interface EventsSql {
@@ -67,7 +69,7 @@ export function eventsSql(input: EventsSqlInput): EventsSql {
         `${from}\nWHERE s_reason NOT IN ('', 'blank')\nORDER BY s_reason, row_id, cityHash64(${EVENT_ROLES.map((role) => `ifNull(${r(role)}, '')`).join(', ')})\nLIMIT ${perReason} BY s_reason`,
       ),
     totals: q(
-      `s_key_id, count() AS requests, sum(${countValue('s_input_tokens')}) AS tokens_in, sum(${countValue('s_output_tokens')}) AS tokens_out, min(s_ms) AS first_ms, max(s_ms) AS last_ms`,
+      `s_key_id, count() AS requests, sum(${countValue('s_input_tokens')}) AS tokens_in, sum(${countValue('s_output_tokens')}) AS tokens_out, min(s_ms) AS first_ms, max(s_ms) AS last_ms, countIf(s_prompt != '') AS prompts`,
       `${accepted}\nGROUP BY s_key_id`,
     ),
     hours: q('s_key_id, intDiv(s_ms, 3600000) AS hour, count() AS n', `${accepted}\nGROUP BY s_key_id, hour`),
@@ -77,9 +79,39 @@ export function eventsSql(input: EventsSqlInput): EventsSql {
       `s_key_id, s_ip, count() AS n, groupUniqArray(intDiv(s_ms, ${input.windowMs})) AS windows`,
       `${accepted} AND s_ip != ''\nGROUP BY s_key_id, s_ip`,
     ),
-    prompts: q(
-      `s_key_id, s_prompt, count() AS n, arraySlice(arraySort(groupArray(s_ms)), 1, ${k}) AS first_ms`,
-      `${accepted} AND s_prompt != ''\nGROUP BY s_key_id, s_prompt`,
-    ),
+    // Each key's distinct prompts of the k smallest ranks (ties by text), with their counts and
+    // first k times: the file path's per-key bottom-k under (rank, text, time) only ever keeps
+    // copies of these texts (see promptsSql).
+    prompts: `SELECT s_key_id, s_prompt, n, first_ms FROM (
+  SELECT s_key_id, s_prompt, n, first_ms, ${promptRankSql('s_prompt', input.seed, 'rank')} FROM (
+    ${q(`s_key_id, s_prompt, count() AS n, arraySlice(arraySort(groupArray(s_ms)), 1, ${k}) AS first_ms`, `${accepted} AND s_prompt != ''\nGROUP BY s_key_id, s_prompt`)}
+  )
+)
+ORDER BY s_key_id, rank, s_prompt
+LIMIT ${k} BY s_key_id`,
   };
+}
+
+/** x mod 2^32, for products of two 32-bit values (below 2^64, exact in UInt64). */
+const u32 = (x: string) => `bitAnd(${x}, 4294967295)`;
+
+/**
+ * SQL of the prompt sampler's rank, mix32(murmur3(UTF-8 of the text), seed)
+ * (src/util/hash.ts), as aliased steps ending in `AS ${'$'}{alias}`, in UInt64
+ * arithmetic that ClickHouse 18.16 has: murmurHash3_32 is the same hash of
+ * the same bytes, Math.imul is a product taken mod 2^32, and xors and shifts
+ * of 32-bit values agree.
+ */
+export function promptRankSql(text: string, seed: number, alias: string): string {
+  const r = (i: number) => `${alias}_${i}`;
+  // mix32(a, b): h = imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ b; h ^= h >>> 16; h = imul(h, 0x85ebca6b); h ^= h >>> 13; h = imul(h, 0xc2b2ae35); h ^= h >>> 16.
+  return [
+    `toUInt64(murmurHash3_32(${text})) AS ${r(0)}`,
+    `bitXor(${u32(`bitXor(${r(0)}, 2654435769) * 2246822507`)}, ${seed >>> 0}) AS ${r(1)}`,
+    `bitXor(${r(1)}, bitShiftRight(${r(1)}, 16)) AS ${r(2)}`,
+    `${u32(`${r(2)} * 2246822507`)} AS ${r(3)}`,
+    `bitXor(${r(3)}, bitShiftRight(${r(3)}, 13)) AS ${r(4)}`,
+    `${u32(`${r(4)} * 3266489909`)} AS ${r(5)}`,
+    `bitXor(${r(5)}, bitShiftRight(${r(5)}, 16)) AS ${alias}`,
+  ].join(', ');
 }

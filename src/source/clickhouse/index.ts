@@ -3,8 +3,9 @@
  * SQL in ClickHouse (events-sql.ts), and what comes back — validation counts
  * by reason, a bounded sample of rejected rows, per-key totals and hourly
  * counts, key–value incidence with counts (accounts, user agents, IPs),
- * co-activity windows per key and IP (with the IP counts), and each key's distinct prompts with
- * their first timestamps — is merged into the same Aggregator and prompt
+ * co-activity windows per key and IP (with the IP counts), and each key's
+ * distinct prompts of the k smallest sampling ranks with their counts and
+ * first timestamps (the rank computed in SQL) — is merged into the same Aggregator and prompt
  * sampler the file path fills. From there the build (templates, linking,
  * clustering, scoring, outputs) is the file path's, so the same rows give
  * the same clusters. Accounts (one row per account and payment method) are
@@ -87,6 +88,7 @@ async function readEvents(
     rowId: rowIdSql(source, types, name),
     windowMs: config.coactivity.windowMinutes * 60_000,
     maxPromptsPerKey: config.templates.maxPromptsPerKey,
+    seed: config.templates.seed,
   });
   const stats: FileStats = { file: name, kind: 'events', format: 'clickhouse', read: 0, accepted: 0, rejected: 0, blank: 0 };
   const reasons: Record<string, number> = {};
@@ -116,9 +118,12 @@ async function readEvents(
   }
 
   const ip = canonicalIps();
+  /** Per key (arrival number): its prompts, less those the prompts query sends. */
+  const unsent = new Map<number, number>();
   await client.each('key totals', sql.totals, (r) => {
     const t = rows.TotalsRowSchema.parse(r);
-    aggregator.mergeKey(t.s_key_id, { requests: t.requests, inputTokens: t.tokens_in, outputTokens: t.tokens_out, first: t.first_ms, last: t.last_ms });
+    const seq = aggregator.mergeKey(t.s_key_id, { requests: t.requests, inputTokens: t.tokens_in, outputTokens: t.tokens_out, first: t.first_ms, last: t.last_ms });
+    if (t.prompts > 0) unsent.set(seq, t.prompts);
   });
   await client.each('key hours', sql.hours, (r) => {
     const h = rows.HourRowSchema.parse(r);
@@ -140,8 +145,15 @@ async function readEvents(
   if (prompts !== null) {
     await client.each('prompts', sql.prompts, (r) => {
       const p = rows.PromptRowSchema.parse(r);
-      feedPrompts(prompts, aggregator.mergeKey(p.s_key_id, {}), p);
+      const seq = aggregator.mergeKey(p.s_key_id, {});
+      feedPrompts(prompts, seq, p);
+      unsent.set(seq, (unsent.get(seq) ?? 0) - p.n);
     });
+    // The prompts of a key past its k smallest ranks: seen (a key's support estimate counts them), never sampled.
+    for (const [seq, n] of unsent) {
+      if (n < 0) throw new Error(`ClickHouse sent more prompts for a key than its totals count (${-n} more)`);
+      if (n > 0) prompts.addSeen(seq, n);
+    }
   }
   return { stats, reasons };
 }

@@ -14,7 +14,7 @@ const ms = int;
 const key = z.string();
 
 export const CountRowSchema = z.object({ s_reason: z.string(), n: count });
-export const TotalsRowSchema = z.object({ s_key_id: key, requests: count, tokens_in: count, tokens_out: count, first_ms: ms, last_ms: ms });
+export const TotalsRowSchema = z.object({ s_key_id: key, requests: count, tokens_in: count, tokens_out: count, first_ms: ms, last_ms: ms, prompts: count });
 export const HourRowSchema = z.object({ s_key_id: key, hour: int, n: count });
 export const AccountCountRowSchema = z.object({ s_key_id: key, s_account_id: z.string(), n: count });
 export const UserAgentCountRowSchema = z.object({ s_key_id: key, s_user_agent: z.string(), n: count });
