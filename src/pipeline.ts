@@ -142,12 +142,19 @@ export async function build(options: BuildOptions, progress?: Progress): Promise
     const data: Dataset = aggregator.finalize();
     stage('aggregate');
 
+    // With workers, the miner runs on a thread of its own while this thread builds link's value
+    // tables of the other types (link returns once it needs the templates): `templates` is then
+    // the time until both are done, and `link` the rest.
     progress?.stage('templates');
-    const templates = (await prompts?.finish(data)) ?? null;
+    const mining = prompts?.finish(data) ?? Promise.resolve(null);
+    const overlap = (options.workers ?? 1) > 1;
+    const linking = overlap ? link(data, config, mining, options.workers) : null;
+    linking?.catch(() => {}); // awaited below; this only keeps a failure while waiting for the miner from counting as unhandled
+    const templates = await mining;
     stage('templates');
 
     progress?.stage('link');
-    const linked = await link(data, config, templates, options.workers);
+    const linked = await (linking ?? link(data, config, templates, options.workers));
     stage('link');
 
     progress?.stage('cluster');

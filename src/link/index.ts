@@ -36,12 +36,16 @@ export interface Linked {
 /**
  * Value tables, projection and pruning. Called with `workers` (1 when
  * undefined), the projection runs on that many threads and the result comes
- * as a promise; the result is the same for any number.
+ * as a promise; the result is the same for any number. Then `templates` may
+ * be a promise too (the miner on its own thread): the tables of the other
+ * types are built, on this thread, before the promise is returned, and the
+ * template table, last of EVIDENCE_TYPES, once it settles.
  */
-export function link(data: Dataset, config: Config, templates: KeyTemplates | null, workers: number | undefined): Promise<Linked>;
+export function link(data: Dataset, config: Config, templates: KeyTemplates | null | Promise<KeyTemplates | null>, workers: number | undefined): Promise<Linked>;
 export function link(data: Dataset, config: Config, templates?: KeyTemplates | null): Linked;
-export function link(data: Dataset, config: Config, templates: KeyTemplates | null = null, ...run: [workers?: number]): Linked | Promise<Linked> {
+export function link(data: Dataset, config: Config, templates: KeyTemplates | null | Promise<KeyTemplates | null> = null, ...run: [workers?: number]): Linked | Promise<Linked> {
   if (run.length === 0) {
+    if (templates instanceof Promise) throw new TypeError('link: templates as a promise need the workers argument');
     const tables = EVIDENCE_TYPES.map((type) => valueTable(data, config, templates, type));
     return linked(tables, keptOf(project(tables, data.keys.length, config), config.projection.minEdgeWeight));
   }
@@ -49,12 +53,12 @@ export function link(data: Dataset, config: Config, templates: KeyTemplates | nu
 }
 
 /** Tables built one by one on this thread, each handed to the projection's threads as soon as it is built. */
-async function linkOnCores(data: Dataset, config: Config, templates: KeyTemplates | null, workers: number): Promise<Linked> {
+async function linkOnCores(data: Dataset, config: Config, templates: KeyTemplates | null | Promise<KeyTemplates | null>, workers: number): Promise<Linked> {
   const projector = new Projector(data.keys.length, config, workers);
   const tables: ValueTable[] = [];
   try {
     for (const type of EVIDENCE_TYPES) {
-      const table = valueTable(data, config, templates, type);
+      const table = valueTable(data, config, type === 'template' ? await templates : null, type);
       tables.push(table);
       projector.add(table);
     }

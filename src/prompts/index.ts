@@ -11,7 +11,7 @@
  */
 import type { Dataset } from '../aggregate/index.ts';
 import type { Config } from '../config/schema.ts';
-import { mineTemplatesParallel, PromptSampler, type SamplerPart, type Template } from '../templates/index.ts';
+import { mineOnThread, mineTemplatesParallel, PromptSampler, type SamplerPart, type Template } from '../templates/index.ts';
 import { compareStrings } from '../util/compare.ts';
 
 export interface KeyTemplates {
@@ -71,7 +71,12 @@ export class PromptStage {
     this.sampler.merge(part.sample, seq);
   }
 
-  /** Mines the sample; the sampled prompts are released (later stages need only the templates), so call it once. */
+  /**
+   * Mines the sample; the sampled prompts are released (later stages need
+   * only the templates), so call it once. With more than one worker the miner
+   * runs on a thread of its own (mineOnThread): the promise is returned once
+   * the sample is handed over, and this thread is free until it settles.
+   */
   async finish(data: Dataset): Promise<KeyTemplates> {
     // Renumber keys from arrival order to sorted order, then sort: the miner sees the same list for any row order.
     const sampler = this.sampler;
@@ -81,7 +86,7 @@ export class PromptStage {
       .map((s) => ({ ...s, key: data.keyOfSeq[s.key] }))
       .sort((a, b) => a.key - b.key || compareStrings(a.prompt, b.prompt) || a.timestamp - b.timestamp);
     const options = { seed: this.options.seed, maxPromptsPerKey: this.options.maxPromptsPerKey };
-    const mined = await mineTemplatesParallel(samples, options, { workers: this.workers });
+    const mined = this.workers > 1 ? await mineOnThread(samples, options, this.workers) : await mineTemplatesParallel(samples, options, { workers: 1 });
     // Most keys match no template: they share one empty map rather than each holding its own.
     const perKey = new Array<Map<number, number>>(data.keys.length).fill(NO_TEMPLATES);
     const sampled = new Int32Array(data.keys.length);

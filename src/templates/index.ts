@@ -37,6 +37,7 @@
  */
 export { mineTemplates } from './mine.ts';
 export { mineTemplatesParallel, type ParallelOptions } from './mine-parallel.ts';
+export { mineOnThread } from './mine-thread.ts';
 export { DEFAULTS, MinerOptionsSchema, type MinerOptions } from './options.ts';
 export { detectReasoningElicitation } from './reasoning.ts';
 export { PromptSampler, estimateSupport, promptRank, samplerPartBuffers, type SamplerPart } from './sampler.ts';

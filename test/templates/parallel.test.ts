@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { mineTemplates, type MinerStats, type PromptSample } from '../../src/templates/index.ts';
 import { mineTemplatesParallel } from '../../src/templates/mine-parallel.ts';
+import { mineOnThread } from '../../src/templates/mine-thread.ts';
 import { packTexts, textAt } from '../../src/templates/packed-texts.ts';
 import { WorkerPool } from '../../src/templates/worker-pool.ts';
 import { manySmallTemplates, planted } from './fixtures.ts';
@@ -45,6 +46,16 @@ describe('mineTemplatesParallel', () => {
     const small = rows.slice(0, 400);
     expect(await mineTemplatesParallel(small, {}, { workers: 4 })).toEqual(mineTemplates(small));
   });
+});
+
+describe('mineOnThread', () => {
+  it('gives what the calling thread gives, lone surrogates and all, with the miner on a thread of its own', async () => {
+    const rows = workload();
+    const expected = mineTemplates(rows);
+    const got = await mineOnThread(rows, {}, 2);
+    expect(got.templates).toEqual(expected.templates);
+    expect([...got.assignment]).toEqual([...expected.assignment]);
+  }, 120_000);
 });
 
 describe('packed texts', () => {
