@@ -4,13 +4,14 @@
  * layout → write. Each stage lives in its own folder; this file only wires
  * them and times them.
  */
+import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { Aggregator, type Dataset } from './aggregate/index.ts';
 import { attribute, type LoadedActors } from './attribute/index.ts';
 import { clusterEdges, keptEdges } from './cluster/index.ts';
 import { supportedMembers } from './cluster/support.ts';
 import type { Config } from './config/schema.ts';
-import { IngestPool, mergeParts, readInput } from './ingest/index.ts';
+import { IngestPool, isPlainText, mergeParts, readInput } from './ingest/index.ts';
 import { layoutOnCores } from './layout/index.ts';
 import { link } from './link/index.ts';
 import type { AccountRecord, EventRecord, FileStats, InputKind, Rejection } from './model.ts';
@@ -18,7 +19,7 @@ import { PromptStage } from './prompts/index.ts';
 import { rejectionRecord } from './output/rejections.ts';
 import { templatesFile } from './output/templates-file.ts';
 import { AtomicDir } from './output/atomic-dir.ts';
-import { describeInput, manifest, type InputEntry } from './output/manifest.ts';
+import { describeInput, digestedInput, manifest, type InputEntry } from './output/manifest.ts';
 import type { Cluster } from './output/schemas.ts';
 import { buildSummary } from './output/summary.ts';
 import { clusterOfKey, json, writeAssignments, writeClusters, writeEdges, writeGraph } from './output/write-build.ts';
@@ -103,10 +104,13 @@ async function ingest(options: BuildOptions, aggregator: Aggregator, prompts: Pr
   const pool = workers > 1 ? new IngestPool(workers) : null;
   const aggregate = { windowMs: aggregator.windowMs, templates: prompts === null ? null : config.templates };
   const read = async (file: string, kind: InputKind) => {
-    const described = describeInput(file, kind); // hashed on a worker thread meanwhile
-    described.catch(() => {}); // a missing file is reported by readInput
-    files.push(await readInput(file, kind, { ...config.ingest, columns: config.columns[kind], aggregate }, sink, pool));
-    inputs.push(await described);
+    // A plain JSONL or CSV file read by the pool is hashed by this thread as it reads it; any other
+    // input on a worker thread meanwhile, reading it a second time.
+    const digest = pool !== null && (await isPlainText(file)) ? { hash: createHash('sha256'), complete: false } : undefined;
+    const described = digest ? null : describeInput(file, kind);
+    described?.catch(() => {}); // a missing file is reported by readInput
+    files.push(await readInput(file, kind, { ...config.ingest, columns: config.columns[kind], aggregate }, sink, pool, digest));
+    inputs.push(digest ? await digestedInput(file, kind, digest) : await described!);
   };
   try {
     for (const file of options.accounts) await read(file, 'accounts');

@@ -5,7 +5,7 @@
  */
 import type { AccountRecord, EventRecord, FileStats, InputKind, Rejection } from '../model.ts';
 import { roleColumns } from './columns.ts';
-import { inputChunks, sniffFormat } from './open-input.ts';
+import { inputChunks, sniffFormat, type InputDigest } from './open-input.ts';
 import { parquetRows } from './parquet-rows.ts';
 import type { IngestPool } from './pool.ts';
 import { readParallel, readParquetParallel } from './read-parallel.ts';
@@ -14,7 +14,7 @@ import { csvRows, jsonlRows } from './row-readers.ts';
 import { ROLES, makeValidator } from './validate.ts';
 import type { AggregateSpec } from './worker-aggregate.ts';
 
-export { detectFormat, sniffFormat } from './open-input.ts';
+export { detectFormat, isPlainText, sniffFormat, type InputDigest } from './open-input.ts';
 export { IngestPool } from './pool.ts';
 export { mergeParts, type AggregateSpec, type WorkerPart } from './worker-aggregate.ts';
 export { AccountRowSchema, EventRowSchema } from './schemas.ts';
@@ -54,6 +54,8 @@ export async function readInput(
   options: IngestOptions,
   sink: IngestSink,
   pool: IngestPool | null = null,
+  /** With a pool, a plain JSONL or CSV file is hashed into it as it is read (see isPlainText). */
+  digest?: InputDigest,
 ): Promise<FileStats> {
   const format = await sniffFormat(file);
   const stats: FileStats = { file, kind, format, read: 0, accepted: 0, rejected: 0, blank: 0 };
@@ -72,7 +74,7 @@ export async function readInput(
     const aggregate = kind === 'events' ? (options.aggregate ?? null) : null;
     const spec = { file, kind, cols, maxLineBytes: options.maxLineBytes, rawPreviewChars: options.rawPreviewChars, aggregate };
     if (format === 'parquet') await readParquetParallel(spec, stats, sink, pool);
-    else await readParallel({ ...spec, format }, stats, sink, pool);
+    else await readParallel({ ...spec, format }, stats, sink, pool, digest);
     return stats;
   }
   if (format === 'parquet') {

@@ -4,6 +4,7 @@
  * gzipped file with a plain name still reads. Parquet is told by content
  * alone (`PAR1` at both ends), whatever the name.
  */
+import type { Hash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -87,6 +88,27 @@ export async function sniffFormat(file: string): Promise<InputFormat> {
   return format;
 }
 
+/**
+ * A SHA-256 of the raw bytes, taken while inputChunks reads a plain file (the
+ * manifest's hash without a second read of the file); `complete` once the
+ * whole file went through it.
+ */
+export interface InputDigest {
+  hash: Hash;
+  complete: boolean;
+}
+
+/** Whether inputChunks(file, true, digest) reads `file` byte for byte as it is (not gzip, not Parquet); false when it cannot tell. */
+export async function isPlainText(file: string): Promise<boolean> {
+  try {
+    const { handle, gzip } = await openChecked(file);
+    await handle.close();
+    return !gzip && (await sniffFormat(file)) !== 'parquet';
+  } catch {
+    return false; // the read reports it
+  }
+}
+
 /** `file` opened for reading, and whether it starts with gzip's magic bytes. */
 async function openChecked(file: string): Promise<{ handle: FileHandle; gzip: boolean }> {
   let handle;
@@ -131,10 +153,10 @@ export async function openInput(file: string): Promise<Readable> {
  * V8 does not start a full collection of the reading thread's heap for every
  * ~64 MiB of new buffers (at 24 GB, hundreds of them).
  */
-export async function* inputChunks(file: string, reuse = false): AsyncGenerator<Buffer> {
+export async function* inputChunks(file: string, reuse = false, digest?: InputDigest): AsyncGenerator<Buffer> {
   const opened = await openChecked(file);
   if (reuse && !opened.gzip) {
-    yield* reusedChunks(file, opened.handle);
+    yield* reusedChunks(file, opened.handle, digest);
     return;
   }
   const stream = streamOf(opened);
@@ -156,8 +178,8 @@ export async function* inputChunks(file: string, reuse = false): AsyncGenerator<
   }
 }
 
-/** The content of an opened plain file, read into one buffer again and again (see inputChunks). */
-async function* reusedChunks(file: string, handle: FileHandle): AsyncGenerator<Buffer> {
+/** The content of an opened plain file, read into one buffer again and again (see inputChunks), hashed into `digest` if given. */
+async function* reusedChunks(file: string, handle: FileHandle, digest?: InputDigest): AsyncGenerator<Buffer> {
   const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
   try {
     for (;;) {
@@ -167,7 +189,11 @@ async function* reusedChunks(file: string, handle: FileHandle): AsyncGenerator<B
       } catch (err) {
         throw new UserError('E_INPUT_READ', `${file}: the input could not be read to the end (${describe(err)})`);
       }
-      if (bytesRead === 0) return;
+      if (bytesRead === 0) {
+        if (digest) digest.complete = true;
+        return;
+      }
+      digest?.hash.update(buffer.subarray(0, bytesRead));
       yield buffer.subarray(0, bytesRead);
     }
   } finally {

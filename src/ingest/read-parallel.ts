@@ -9,7 +9,7 @@
  */
 import type { FileStats } from '../model.ts';
 import type { IngestSink } from './index.ts';
-import { inputChunks } from './open-input.ts';
+import { inputChunks, type InputDigest } from './open-input.ts';
 import type { RowGroupSpec } from './parquet-piece.ts';
 import { openParquet } from './parquet-rows.ts';
 import { PieceReader, unpackAccounts, unpackEvents, type PieceResult, type PieceSpec } from './piece-reader.ts';
@@ -25,6 +25,7 @@ export async function readParallel(
   stats: FileStats,
   sink: IngestSink,
   pool: IngestPool,
+  digest?: InputDigest,
 ): Promise<void> {
   const csv = spec.format === 'csv';
   // A batch piece is at most a piece and the carried start of a record: past twice a piece, a fresh buffer.
@@ -72,7 +73,7 @@ export async function readParallel(
   };
 
   // Chunks are reused: the cutter copies what it carries, pieces are copied into slots, long parts above.
-  for await (const chunk of inputChunks(spec.file, true)) {
+  for await (const chunk of inputChunks(spec.file, true, digest)) {
     for (let at = 0; at < chunk.length; at += pool.pieceBytes) {
       for (const piece of cutter.push(chunk.subarray(at, at + pool.pieceBytes))) await take(piece);
     }

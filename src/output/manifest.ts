@@ -1,4 +1,5 @@
 /** manifest.json: what went in (with content hashes), the options, the seed and the version. */
+import type { Hash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
@@ -19,6 +20,12 @@ export async function describeInput(path: string, kind: InputKind): Promise<Inpu
   const worker = new Worker(new URL('./hash-worker.mjs', import.meta.url), { workerData: path });
   const [sha256] = (await once(worker, 'message')) as [string];
   return { path, kind, bytes: (await stat(path)).size, sha256 };
+}
+
+/** Size and SHA-256 of an input whose bytes went through `digest` as it was read (InputDigest). */
+export async function digestedInput(path: string, kind: InputKind, digest: { hash: Hash; complete: boolean }): Promise<InputEntry> {
+  if (!digest.complete) throw new Error(`${path}: the read ended before the end of the file, so its hash is not the file's`);
+  return { path, kind, bytes: (await stat(path)).size, sha256: digest.hash.digest('hex') };
 }
 
 export function manifest(inputs: InputEntry[], config: Config, seed: number, configFile: string | null) {
