@@ -17,7 +17,11 @@ export function fnv1a(text: string): number {
 
 /** Mix two 32-bit integers into one (murmur3 finaliser). */
 export function mix32(a: number, b: number): number {
-  let h = Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ b;
+  return fmix32(Math.imul(a ^ 0x9e3779b9, 0x85ebca6b) ^ b);
+}
+
+/** MurmurHash3's finaliser: avalanches the bits of a 32-bit value. */
+function fmix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -54,13 +58,7 @@ export function murmur3(bytes: Uint8Array, length: number): number {
     k = (k << 15) | (k >>> 17);
     h ^= Math.imul(k, C2);
   }
-  h ^= length;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return fmix32(h ^ length);
 }
 
 const encoder = new TextEncoder();
