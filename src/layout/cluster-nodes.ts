@@ -40,7 +40,6 @@ export function top<K>(counts: Iterable<[K, number]>, name: (k: K) => string, n:
 
 export function clusterNodes(
   members: Int32Array,
-  positions: Float64Array | null,
   colorOf: string[],
   data: Dataset,
   index: GraphIndex,
@@ -53,8 +52,8 @@ export function clusterNodes(
     return {
       id: k.id,
       account: a >= 0 ? data.accounts[a].id : null,
-      x: positions === null ? 0 : positions[2 * m],
-      y: positions === null ? 0 : positions[2 * m + 1],
+      x: 0, // placed once ForceAtlas2 is done (placeAt)
+      y: 0,
       size: keySize(k.requests),
       color: colorOf[m],
       requests: k.requests,

@@ -1,8 +1,8 @@
 /**
- * clusters/<id>.json: one cluster for the viewer, its keys at the positions
- * ForceAtlas2 gave them (cluster-positions.ts). The file can be built before
- * the positions are known and placed when they arrive (placeNodes), so that
- * the layout threads run while this one builds the rest.
+ * clusters/<id>.json: one cluster for the viewer. It is built before its
+ * keys' positions are known, and they are put in (placeAt) when ForceAtlas2
+ * is done (cluster-positions.ts), so that the layout threads can run while
+ * this one builds the rest.
  */
 import type { Dataset } from '../aggregate/index.ts';
 import type { Linked } from '../link/index.ts';
@@ -25,8 +25,8 @@ export interface ClusterViewContext {
   maxEdges?: number;
 }
 
-/** A cluster's file, its keys at `positions` (or at 0, 0 until placeNodes). */
-export function clusterView(cluster: Cluster, c: number, ctx: ClusterViewContext, positions: Float64Array | null): ClusterFile {
+/** A cluster's file, its keys at 0, 0 until placed. */
+export function clusterView(cluster: Cluster, c: number, ctx: ClusterViewContext): ClusterFile {
   const { data, linked, templates, index } = ctx;
   const members = index.members[c];
   const slots = index.internal[c];
@@ -40,7 +40,7 @@ export function clusterView(cluster: Cluster, c: number, ctx: ClusterViewContext
     reasons: cluster.reasons,
     features: cluster.features,
     accounts: legend.accounts,
-    nodes: clusterNodes(members, positions, legend.colorOf, data, index, templates),
+    nodes: clusterNodes(members, legend.colorOf, data, index, templates),
     ...clusterEdges(data, linked, slots, ctx.maxValues, ctx.maxEdges ?? MAX_CLUSTER_EDGES),
     // Values shared by 2+ keys, as the score stage found them (hubs left out).
     shared: {
@@ -55,12 +55,4 @@ export function clusterView(cluster: Cluster, c: number, ctx: ClusterViewContext
     timeline: clusterTimeline(members, data),
     attribution: cluster.attribution ?? null,
   };
-}
-
-/** Puts a file's keys at their positions ([x0, y0, x1, y1, …] in node order). */
-export function placeNodes(file: ClusterFile, positions: Float64Array): void {
-  file.nodes.forEach((node, m) => {
-    node.x = positions[2 * m];
-    node.y = positions[2 * m + 1];
-  });
 }

@@ -48,6 +48,14 @@ export function spiral(n: number, seed: number): Float64Array {
   return out;
 }
 
+/** Puts nodes at their positions ([x0, y0, x1, y1, …] in node order). */
+export function placeAt(nodes: Array<{ x: number; y: number }>, positions: Float64Array): void {
+  nodes.forEach((node, i) => {
+    node.x = positions[2 * i];
+    node.y = positions[2 * i + 1];
+  });
+}
+
 /** Floats per node and per edge in ForceAtlas2's matrices (graphology-layout-forceatlas2/helpers.js). */
 const PPN = 10;
 const PPE = 3;

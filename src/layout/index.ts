@@ -10,9 +10,11 @@ import type { Linked } from '../link/index.ts';
 import type { KeyTemplates } from '../prompts/index.ts';
 import type { Cluster } from '../output/schemas.ts';
 import { clusterGraphs, placeGraphs, placeGraphsOnCores } from './cluster-positions.ts';
-import { clusterView, placeNodes } from './cluster-view.ts';
-import { indexGraph } from './graph-index.ts';
-import { overviewFile, overviewGraph, overviewLinks, placeOverview } from './overview.ts';
+import { clusterView } from './cluster-view.ts';
+import type { ForceGraph } from './force-batch.ts';
+import { placeAt } from './force.ts';
+import { indexGraph, type GraphIndex } from './graph-index.ts';
+import { overviewFile, overviewGraph, overviewLinks } from './overview.ts';
 import type { ClusterFile, OverviewFile, OverviewLink, SearchFile } from './schema.ts';
 import { searchFile } from './search.ts';
 
@@ -38,10 +40,9 @@ export interface ViewFiles {
 }
 
 export function layout(input: LayoutInput): ViewFiles {
-  const { ctx, links, graphs } = prepare(input);
-  const positions = placeGraphs(graphs);
-  const files = input.clusters.map((c, i) => clusterView(c, i, ctx, positions[i]));
-  return { overview: overview(input, links, positions[graphs.length - 1]), clusters: files, search: searchFile(files) };
+  const prepared = prepare(input);
+  const positions = placeGraphs(prepared.graphs);
+  return placed(unplaced(input, prepared), positions);
 }
 
 /**
@@ -53,24 +54,35 @@ export function layout(input: LayoutInput): ViewFiles {
  */
 export async function layoutOnCores(input: LayoutInput, workers: number): Promise<ViewFiles> {
   if (workers <= 1) return layout(input);
-  const { ctx, links, graphs } = prepare(input);
-  const placing = placeGraphsOnCores(graphs, workers);
-  const files = input.clusters.map((c, i) => clusterView(c, i, ctx, null));
-  const view = { overview: overview(input, links, null), clusters: files, search: searchFile(files) };
-  const positions = await placing;
-  files.forEach((file, i) => placeNodes(file, positions[i]));
-  placeOverview(view.overview, positions[graphs.length - 1]);
-  return view;
+  const prepared = prepare(input);
+  const placing = placeGraphsOnCores(prepared.graphs, workers);
+  const view = unplaced(input, prepared);
+  return placed(view, await placing);
 }
 
-/** What both need: the graph index, the links between clusters, and the graphs to lay out (each cluster's, then the overview's). */
-function prepare({ data, linked, clusters, templates, config, seed, maxEdges }: LayoutInput) {
+interface Prepared {
+  index: GraphIndex;
+  links: OverviewLink[];
+  /** Each cluster's graph, then the overview's. */
+  graphs: ForceGraph[];
+}
+
+function prepare({ data, linked, clusters, config, seed }: LayoutInput): Prepared {
   const index = indexGraph(data, linked, clusters);
   const links = overviewLinks(linked, clusters, index, config);
-  const graphs = [...clusterGraphs(clusters, index, linked, seed), overviewGraph(clusters, links, seed)];
-  return { links, graphs, ctx: { data, linked, templates, index, maxValues: config.projection.maxEvidenceValues, maxEdges } };
+  return { index, links, graphs: [...clusterGraphs(clusters, index, linked, seed), overviewGraph(clusters, links, seed)] };
 }
 
-function overview({ data, linked, clusters, seed, config }: LayoutInput, links: OverviewLink[], positions: Float64Array | null): OverviewFile {
-  return overviewFile(data, linked, clusters, links, positions, seed, config);
+/** The view files with every node at 0, 0. */
+function unplaced({ data, linked, clusters, templates, config, seed, maxEdges }: LayoutInput, { index, links }: Prepared): ViewFiles {
+  const ctx = { data, linked, templates, index, maxValues: config.projection.maxEvidenceValues, maxEdges };
+  const files = clusters.map((c, i) => clusterView(c, i, ctx));
+  return { overview: overviewFile(data, linked, clusters, links, seed, config), clusters: files, search: searchFile(files) };
+}
+
+/** Nodes put at the positions of `prepare`'s graphs, in its order. */
+function placed(view: ViewFiles, positions: Float64Array[]): ViewFiles {
+  view.clusters.forEach((file, i) => placeAt(file.nodes, positions[i]));
+  placeAt(view.overview.nodes, positions[view.clusters.length]);
+  return view;
 }

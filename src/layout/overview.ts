@@ -124,13 +124,12 @@ export function overviewGraph(clusters: Cluster[], links: OverviewLink[], seed: 
   };
 }
 
-/** overview.json, its clusters at `positions` (overviewGraph's layout), or at 0, 0 until placeOverview. */
+/** overview.json, its clusters at 0, 0 until placed at overviewGraph's layout (placeAt). */
 export function overviewFile(
   data: Dataset,
   linked: Linked,
   clusters: Cluster[],
   links: OverviewLink[],
-  positions: Float64Array | null,
   seed: number,
   config: Config,
 ): OverviewFile {
@@ -143,8 +142,8 @@ export function overviewFile(
     accounts: c.accounts.length,
     requests: Number(c.features.requests ?? 0),
     first_reason: c.reasons[0] ?? null,
-    x: positions === null ? 0 : positions[2 * i],
-    y: positions === null ? 0 : positions[2 * i + 1],
+    x: 0,
+    y: 0,
     size: clusterSize(c.size),
     color: riskColor(c.risk),
     ...(c.attribution !== undefined ? { actor: c.attribution?.actor ?? null } : {}),
@@ -157,12 +156,4 @@ export function overviewFile(
     nodes,
     links,
   };
-}
-
-/** Puts the overview's clusters at their positions ([x0, y0, x1, y1, …] in rank order). */
-export function placeOverview(file: OverviewFile, positions: Float64Array): void {
-  file.nodes.forEach((node, i) => {
-    node.x = positions[2 * i];
-    node.y = positions[2 * i + 1];
-  });
 }

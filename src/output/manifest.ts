@@ -1,9 +1,9 @@
 /** manifest.json: what went in (with content hashes), the options, the seed and the version. */
-import type { Hash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../config/schema.ts';
+import type { InputDigest } from '../ingest/index.ts';
 import type { InputKind } from '../model.ts';
 import { OUTPUT_VERSION } from './schemas.ts';
 import { VERSION } from '../version.ts';
@@ -23,7 +23,7 @@ export async function describeInput(path: string, kind: InputKind): Promise<Inpu
 }
 
 /** Size and SHA-256 of an input whose bytes went through `digest` as it was read (InputDigest). */
-export async function digestedInput(path: string, kind: InputKind, digest: { hash: Hash; complete: boolean }): Promise<InputEntry> {
+export async function digestedInput(path: string, kind: InputKind, digest: InputDigest): Promise<InputEntry> {
   if (!digest.complete) throw new Error(`${path}: the read ended before the end of the file, so its hash is not the file's`);
   return { path, kind, bytes: (await stat(path)).size, sha256: digest.hash.digest('hex') };
 }

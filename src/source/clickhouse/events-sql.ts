@@ -81,7 +81,7 @@ export function eventsSql(input: EventsSqlInput): EventsSql {
     ),
     // Each key's distinct prompts of the k smallest ranks (ties by text), with their counts and
     // first k times: the file path's per-key bottom-k under (rank, text, time) only ever keeps
-    // copies of these texts (see promptsSql).
+    // copies of these texts (see feedPrompts in index.ts).
     prompts: `SELECT s_key_id, s_prompt, n, first_ms FROM (
   SELECT s_key_id, s_prompt, n, first_ms, ${promptRankSql('s_prompt', input.seed, 'rank')} FROM (
     ${q(`s_key_id, s_prompt, count() AS n, arraySlice(arraySort(groupArray(s_ms)), 1, ${k}) AS first_ms`, `${accepted} AND s_prompt != ''\nGROUP BY s_key_id, s_prompt`)}
