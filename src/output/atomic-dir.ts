@@ -42,9 +42,10 @@ export class AtomicDir {
     await mkdir(join(this.path, name), { recursive: true });
   }
 
-  /** A line-by-line writer that respects back-pressure. */
+  /** Writers still open, closed without flushing if the build aborts. */
   private readonly writers = new Set<LineWriter>();
 
+  /** A line-by-line writer (buffered, written with blocking writes: see LineWriter). */
   lines(name: string): LineWriter {
     const writer = new LineWriter(join(this.path, name), () => this.writers.delete(writer));
     this.writers.add(writer);
